@@ -1,0 +1,206 @@
+"""MkDocs events for the course: quizzes, the progress dashboard and the learning path.
+
+Thin glue over `quiz_model` (load + check), `quiz_render` (HTML) and `course_pages`
+(generated pages). MkDocs never reloads a hook module under `mkdocs serve`, so nothing lives
+in module globals: each build keeps its state in a `Build` stored on that build's config.
+"""
+
+from __future__ import annotations
+
+from html import unescape
+import difflib
+import logging
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+import course_pages
+from quiz_model import LoadedQuiz, Problem, check_all, load_quiz
+from quiz_render import Ref, render_quiz
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+# --- Events -----------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Warn (so `--strict` fails) when jieba is missing: Chinese search would silently worsen."""
+    try:
+        import jieba  # noqa: F401
+    except ImportError:
+        log.warning("jieba is not installed: search cannot split Chinese into words, so a word "
+                    "from the middle of a sentence is not found. Install the project's "
+                    "dependencies: pip install -e .")
+    config[STATE] = Build(root=Path(config.config_file_path).parent)
+    return None
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
+    """Load and check every quiz and every marker (stopping on any problem); add generated pages."""
+    build: Build = config[STATE]
+    loaded, problems = [], []
+    for path in sorted((build.root / QUIZ_DIR).glob("*.yml")):
+        result = load_quiz(path, display=f"{QUIZ_DIR}/{path.name}")
+        (problems.extend if isinstance(result, list) else loaded.append)(result)
+    problems += check_all(loaded)
+    build.quizzes = {q.slug: q for q in loaded}
+    problems += _place_quizzes(files, build)
+    _fail_on(problems)
+    for uri, content in course_pages.generated_pages().items():
+        files.append(File.generated(config, uri, content=content))
+    return files
+
+
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+    """Remember the navigation: the learning path and the dashboard follow its order."""
+    config[STATE].nav = nav
+    return None
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig,
+                    files: Files) -> str | None:
+    """Replace each quiz marker with the quiz, checking every `ref` against the page's headings."""
+    build: Build = config[STATE]
+    if "<!--" not in html:
+        return None
+
+    def replace(match: re.Match) -> str:
+        loaded = build.quizzes.get(match["slug"])
+        if loaded is None:
+            return ""
+        refs = _resolve_refs(loaded, page, build)
+        link = _link_resolver(page, files)
+        return render_quiz(loaded, config.theme.get_env(), refs, link=link)
+
+    return MARKER.sub(replace, html)
+
+
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+    """After every page's content is rendered: stop on a `ref` that names no heading."""
+    _fail_on(config[STATE].problems)
+    return None
+
+
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> dict | None:
+    """Fill the learning path and dashboard markers, now that every page has its title."""
+    if "<!-- course:" in (page.content or ""):
+        page.content = course_pages.render_markers(page.content, page, config, config[STATE])
+    return None
+
+
+# --- Helpers ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Build:
+    """What one build learns as it goes; a fresh one is made for every build."""
+
+    root: Path
+    quizzes: dict[str, LoadedQuiz] = field(default_factory=dict)
+    placements: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    nav: Navigation | None = None
+
+
+def _place_quizzes(files: Files, build: Build) -> list[Problem]:
+    """Find every `<!-- quiz: slug -->`: unknown names, and quizzes on no page or on two."""
+    problems = []
+    for file in files.documentation_pages():
+        if file.generated_by:
+            continue
+        source = file.content_string
+        for match in MARKER.finditer(source):
+            slug, line = match["slug"], source.count("\n", 0, match.start()) + 1
+            if slug in build.quizzes:
+                build.placements.setdefault(slug, []).append(file.src_uri)
+            else:
+                hint = difflib.get_close_matches(slug, list(build.quizzes), n=1)
+                problems.append(Problem(
+                    f"docs/{file.src_uri}", line, "quiz marker",
+                    f"expected the name of a quiz file in {QUIZ_DIR}/, found '{slug}'"
+                    + (f" (did you mean '{hint[0]}'?)" if hint else "")))
+    for slug, loaded in build.quizzes.items():
+        pages = [f"docs/{uri}" for uri in build.placements.get(slug, [])]
+        if len(pages) != 1:
+            problems.append(Problem(
+                loaded.path, loaded.line("id"), "id",
+                f"expected the quiz on one page (a line <!-- quiz: {slug} --> in docs/), "
+                f"found it on {' and '.join(pages) or 'none'}"))
+    return problems
+
+
+def _fail_on(problems: list[Problem]) -> None:
+    if not problems:
+        return
+    for problem in sorted(set(problems)):
+        log.error(str(problem))
+    count = len(set(problems))
+    raise PluginError(f"{count} problem{'s' * (count != 1)} in the quizzes (listed above); "
+                      "the site was not built. See AUTHORING.md for the quiz format.")
+
+
+def _resolve_refs(loaded: LoadedQuiz, page: Page, build: Build) -> dict[str, Ref]:
+    headings = {}
+    stack = list(page.toc)
+    while stack:
+        item = stack.pop()
+        title = _heading_text(item.title)
+        headings.setdefault(item.id, Ref(item.id, title))
+        headings.setdefault(title, Ref(item.id, title))
+        stack.extend(item.children)
+    refs = {}
+    for index, question in enumerate(loaded.quiz.questions):
+        ref = headings.get(question.ref.strip().lstrip("#").strip())
+        if ref:
+            refs[question.id] = ref
+        else:
+            build.problems.append(Problem(
+                loaded.path, loaded.line("questions", index, "ref"), f"questions[{index}].ref",
+                f"expected a heading of {_docs_path(page)} (its text or its anchor), "
+                f"found '{question.ref}'"))
+    return refs
+
+
+def _link_resolver(page: Page, files: Files):
+    """Quiz text links to `.md` files the way Markdown does: to the built page's URL."""
+
+    def resolve(url: str) -> str:
+        path, _, anchor = url.partition("#")
+        if not path or "://" in path or not path.endswith(".md"):
+            return url
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        file = files.get_file_from_path(target)
+        if file is None:
+            log.warning(f"{_docs_path(page)}: a quiz links to '{url}', which is not a page")
+            return url
+        return file.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
+
+    return resolve
+
+
+def _docs_path(page: Page) -> str:
+    return f"docs/{page.file.src_uri}"
+
+
+def _heading_text(title: str) -> str:
+    """A TOC title as plain text (MkDocs keeps entities such as &amp; in it)."""
+    return unescape(re.sub(r"<[^>]+>", "", title)).strip()
+
+
+# --- Data -------------------------------------------------------------------------------------
+
+STATE = "course_build"
+QUIZ_DIR = "quizzes"
+MARKER = re.compile(r"<!--\s*quiz:\s*(?P<slug>[^\s>]+)\s*-->")
+log = logging.getLogger("mkdocs.hooks.quizzes")
