@@ -39,13 +39,15 @@ def module_entries(build: Any, page: Page) -> list[dict]:
                 "pass_mark": loaded.quiz.pass_mark,
                 "questions": " ".join(f"{q.id}:{question_hash(q)}" for q in questions),
             }
-        entries.append({
-            "number": len(entries) + 1,
-            "title": module.title,
-            "url": module.file.url_relative_to(page.file),
-            "description": module.meta.get("description", ""),
-            "quiz": quiz,
-        })
+        entries.append(
+            {
+                "number": len(entries) + 1,
+                "title": module.title,
+                "url": module.file.url_relative_to(page.file),
+                "description": module.meta.get("description", ""),
+                "quiz": quiz,
+            }
+        )
     return entries
 
 

@@ -17,8 +17,8 @@ from xml.etree.ElementTree import Element
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
-
-from quiz_model import LoadedQuiz, Matching, Multiple, Ordering, Single, TrueFalse, question_hash
+from quiz_model import LoadedQuiz, question_hash
+from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
 
 LinkResolver = Callable[[str], str]
 
@@ -31,20 +31,30 @@ class Ref:
     title: str
 
 
-def render_quiz(loaded: LoadedQuiz, env: Any, refs: dict[str, Ref], *,
-                lang: str = "zh", link: LinkResolver = lambda url: url) -> str:
+def render_quiz(
+    loaded: LoadedQuiz,
+    env: Any,
+    refs: dict[str, Ref],
+    *,
+    lang: str = "zh",
+    link: LinkResolver = lambda url: url,
+) -> str:
     """The HTML of one quiz, ready to replace its marker in a page."""
     text = _Texts(lang, link)
     quiz = loaded.quiz
     questions = [_question(q, n, text, refs.get(q.id)) for n, q in enumerate(quiz.questions, 1)]
     macro = env.get_template("partials/quiz.html").module.quiz
-    return str(macro({
-        "id": quiz.id,
-        "title": text.inline(quiz.title),
-        "description": text.block(quiz.description) if quiz.description else None,
-        "pass_mark": quiz.pass_mark,
-        "questions": questions,
-    }))
+    return str(
+        macro(
+            {
+                "id": quiz.id,
+                "title": text.inline(quiz.title),
+                "description": text.block(quiz.description) if quiz.description else None,
+                "pass_mark": quiz.pass_mark,
+                "questions": questions,
+            }
+        )
+    )
 
 
 def inline_markdown(source: str, link: LinkResolver = lambda url: url) -> Markup:
@@ -81,13 +91,19 @@ class _Texts:
 
 def _question(q: Any, number: int, text: _Texts, ref: Ref | None) -> dict:
     out = {
-        "id": q.id, "type": q.type, "number": number, "hash": question_hash(q),
-        "text": text.inline(q.text), "scenario": text.inline(q.scenario),
-        "explanation": text.block(q.explanation), "ref": ref,
+        "id": q.id,
+        "type": q.type,
+        "number": number,
+        "hash": question_hash(q),
+        "text": text.inline(q.text),
+        "scenario": text.inline(q.scenario),
+        "explanation": text.block(q.explanation),
+        "ref": ref,
     }
     if isinstance(q, (Single, Multiple)):
-        out["options"] = [_option(i, o.text, o.correct, o.feedback, text)
-                          for i, o in enumerate(q.options)]
+        out["options"] = [
+            _option(i, o.text, o.correct, o.feedback, text) for i, o in enumerate(q.options)
+        ]
     elif isinstance(q, TrueFalse):
         out["options"] = [
             _option(0, {"zh": "对"}, q.answer, None if q.answer else q.wrong_feedback, text),
@@ -110,8 +126,12 @@ def _question(q: Any, number: int, text: _Texts, ref: Ref | None) -> dict:
 
 
 def _option(index: int, label: dict, correct: bool, feedback: dict | None, text: _Texts) -> dict:
-    return {"key": index, "html": text.inline(label), "correct": correct,
-            "feedback": text.inline(feedback)}
+    return {
+        "key": index,
+        "html": text.inline(label),
+        "correct": correct,
+        "feedback": text.inline(feedback),
+    }
 
 
 def _scrambled(items: list, seed: str) -> list:

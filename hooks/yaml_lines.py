@@ -61,8 +61,14 @@ def _build(node: yaml.Node, loc: tuple, out: Loaded, active: set[int]) -> Any:
             out.problems.append((loc, line, "expected text keys, found a key that is not text"))
             continue
         if key in mapping:
-            out.problems.append(((*loc, key), line, f"expected each key once, found '{key}' "
-                                 f"again (first on line {out.lines[(*loc, key)]})"))
+            out.problems.append(
+                (
+                    (*loc, key),
+                    line,
+                    f"expected each key once, found '{key}' "
+                    f"again (first on line {out.lines[(*loc, key)]})",
+                )
+            )
             continue
         out.lines[(*loc, key)] = line
         mapping[key] = _build(value_node, (*loc, key), out, active)

@@ -1,26 +1,27 @@
-"""MkDocs events for the course: quizzes, the progress dashboard and the learning path.
+"""MkDocs events for the course: quizzes, glossary, progress dashboard and learning path.
 
-Thin glue over `quiz_model` (load + check), `quiz_render` (HTML) and `course_pages`
-(generated pages). MkDocs never reloads a hook module under `mkdocs serve`, so nothing lives
+Thin glue over `quiz_model` (load + check), `quiz_render` (HTML), `glossary` (terms and
+tooltips) and `course_pages` (generated pages); the only file here with MkDocs events. MkDocs never reloads a hook module under `mkdocs serve`, so nothing lives
 in module globals: each build keeps its state in a `Build` stored on that build's config.
 """
 
 from __future__ import annotations
 
-from html import unescape
 import difflib
 import logging
 import posixpath
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import course_pages
+import glossary
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-
-import course_pages
-from quiz_model import LoadedQuiz, Problem, check_all, load_quiz
+from problems import Problem, Source, nearest_line, read_yaml
+from quiz_model import LoadedQuiz, check_all, check_quiz
 from quiz_render import Ref, render_quiz
 
 if TYPE_CHECKING:
@@ -34,29 +35,45 @@ if TYPE_CHECKING:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    """Warn (so `--strict` fails) when jieba is missing: Chinese search would silently worsen."""
+    """Check the glossary and turn its terms into tooltips and search words; check for jieba."""
+    build = config[STATE] = Build(root=Path(config.config_file_path).parent)
+    entries = glossary.load_glossary(build.root / GLOSSARY, GLOSSARY, set(_module_titles(config)))
+    _fail_on([e for e in entries if isinstance(e, Problem)])
+    build.glossary = entries
+    config.markdown_extensions.append(glossary.GlossaryExtension(entries))
     try:
-        import jieba  # noqa: F401
+        import jieba
     except ImportError:
-        log.warning("jieba is not installed: search cannot split Chinese into words, so a word "
-                    "from the middle of a sentence is not found. Install the project's "
-                    "dependencies: pip install -e .")
-    config[STATE] = Build(root=Path(config.config_file_path).parent)
-    return None
+        log.warning(
+            "jieba is not installed: search cannot split Chinese into words, so a word from "
+            "the middle of a sentence is not found. Install the project's dependencies: "
+            "pip install -e ."
+        )
+        return config
+    # Course jargon stays whole in the search index (and so in a search for it).
+    words = [w for e in entries for w in (e.term, *e.aliases)]
+    words += (build.root / SEARCH_WORDS).read_text(encoding="utf-8").split()
+    for word in words:
+        jieba.add_word(word)
+    return config
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     """Load and check every quiz and every marker (stopping on any problem); add generated pages."""
     build: Build = config[STATE]
-    loaded, problems = [], []
-    for path in sorted((build.root / QUIZ_DIR).glob("*.yml")):
-        result = load_quiz(path, display=f"{QUIZ_DIR}/{path.name}")
+    loaded, problems, sources = [], [], []
+    paths = sorted((build.root / QUIZ_DIR).glob("*.yml"))
+    for path in paths:
+        sources.append(read_yaml(path, f"{QUIZ_DIR}/{path.name}"))
+        result = check_quiz(sources[-1], slug=path.stem)
         (problems.extend if isinstance(result, list) else loaded.append)(result)
-    problems += check_all(loaded)
+    problems += check_all(sources)
     build.quizzes = {q.slug: q for q in loaded}
-    problems += _place_quizzes(files, build)
+    problems += _place_quizzes(files, build, {p.stem: s for p, s in zip(paths, sources)})
     _fail_on(problems)
-    for uri, content in course_pages.generated_pages().items():
+    pages = course_pages.generated_pages()
+    pages[GLOSSARY_PAGE] = glossary.glossary_markdown(build.glossary, _module_titles(config))
+    for uri, content in pages.items():
         files.append(File.generated(config, uri, content=content))
     return files
 
@@ -67,8 +84,7 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
     return None
 
 
-def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig,
-                    files: Files) -> str | None:
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Replace each quiz marker with the quiz, checking every `ref` against the page's headings."""
     build: Build = config[STATE]
     if "<!--" not in html:
@@ -91,8 +107,9 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     return None
 
 
-def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig,
-                    nav: Navigation) -> dict | None:
+def on_page_context(
+    context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict | None:
     """Fill the learning path and dashboard markers, now that every page has its title."""
     if "<!-- course:" in (page.content or ""):
         page.content = course_pages.render_markers(page.content, page, config, config[STATE])
@@ -111,9 +128,10 @@ class Build:
     placements: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     nav: Navigation | None = None
+    glossary: list = field(default_factory=list)
 
 
-def _place_quizzes(files: Files, build: Build) -> list[Problem]:
+def _place_quizzes(files: Files, build: Build, known: dict[str, Source]) -> list[Problem]:
     """Find every `<!-- quiz: slug -->`: unknown names, and quizzes on no page or on two."""
     problems = []
     for file in files.documentation_pages():
@@ -122,22 +140,49 @@ def _place_quizzes(files: Files, build: Build) -> list[Problem]:
         source = file.content_string
         for match in MARKER.finditer(source):
             slug, line = match["slug"], source.count("\n", 0, match.start()) + 1
-            if slug in build.quizzes:
+            if slug in known:
                 build.placements.setdefault(slug, []).append(file.src_uri)
             else:
-                hint = difflib.get_close_matches(slug, list(build.quizzes), n=1)
-                problems.append(Problem(
-                    f"docs/{file.src_uri}", line, "quiz marker",
-                    f"expected the name of a quiz file in {QUIZ_DIR}/, found '{slug}'"
-                    + (f" (did you mean '{hint[0]}'?)" if hint else "")))
-    for slug, loaded in build.quizzes.items():
+                hint = difflib.get_close_matches(slug, sorted(known), n=1)
+                problems.append(
+                    Problem(
+                        f"docs/{file.src_uri}",
+                        line,
+                        "quiz marker",
+                        f"expected the name of a quiz file in {QUIZ_DIR}/, found '{slug}'"
+                        + (f" (did you mean '{hint[0]}'?)" if hint else ""),
+                    )
+                )
+    for slug, source in known.items():
         pages = [f"docs/{uri}" for uri in build.placements.get(slug, [])]
         if len(pages) != 1:
-            problems.append(Problem(
-                loaded.path, loaded.line("id"), "id",
-                f"expected the quiz on one page (a line <!-- quiz: {slug} --> in docs/), "
-                f"found it on {' and '.join(pages) or 'none'}"))
+            problems.append(
+                Problem(
+                    source.path,
+                    nearest_line(source.lines or {}, ("id",)),
+                    "id",
+                    f"expected the quiz on one page (a line <!-- quiz: {slug} --> in docs/), "
+                    f"found it on {' and '.join(pages) or 'none'}",
+                )
+            )
     return problems
+
+
+def _module_titles(config: MkDocsConfig) -> dict[str, str]:
+    """Module slug → title (its page's `# heading`), in the order of `nav:`."""
+    titles = {}
+    stack = [config.nav or []]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack[:0] = item
+        elif isinstance(item, dict):
+            stack[:0] = list(item.values())
+        elif isinstance(item, str) and item.startswith(course_pages.MODULE_DIR):
+            source = Path(config.docs_dir, item).read_text(encoding="utf-8")
+            heading = re.search(r"^# (.+)$", source, re.M)
+            titles[Path(item).stem] = heading[1].strip() if heading else Path(item).stem
+    return titles
 
 
 def _fail_on(problems: list[Problem]) -> None:
@@ -146,8 +191,10 @@ def _fail_on(problems: list[Problem]) -> None:
     for problem in sorted(set(problems)):
         log.error(str(problem))
     count = len(set(problems))
-    raise PluginError(f"{count} problem{'s' * (count != 1)} in the quizzes (listed above); "
-                      "the site was not built. See AUTHORING.md for the quiz format.")
+    raise PluginError(
+        f"{count} problem{'s' * (count != 1)} in the quizzes (listed above); "
+        "the site was not built. See AUTHORING.md for the quiz format."
+    )
 
 
 def _resolve_refs(loaded: LoadedQuiz, page: Page, build: Build) -> dict[str, Ref]:
@@ -165,10 +212,15 @@ def _resolve_refs(loaded: LoadedQuiz, page: Page, build: Build) -> dict[str, Ref
         if ref:
             refs[question.id] = ref
         else:
-            build.problems.append(Problem(
-                loaded.path, loaded.line("questions", index, "ref"), f"questions[{index}].ref",
-                f"expected a heading of {_docs_path(page)} (its text or its anchor), "
-                f"found '{question.ref}'"))
+            build.problems.append(
+                Problem(
+                    loaded.path,
+                    loaded.line("questions", index, "ref"),
+                    f"questions[{index}].ref",
+                    f"expected a heading of {_docs_path(page)} (its text or its anchor), "
+                    f"found '{question.ref}'",
+                )
+            )
     return refs
 
 
@@ -201,6 +253,9 @@ def _heading_text(title: str) -> str:
 # --- Data -------------------------------------------------------------------------------------
 
 STATE = "course_build"
+GLOSSARY = "glossary.yml"
+GLOSSARY_PAGE = "glossary.md"
+SEARCH_WORDS = "search-words.txt"
 QUIZ_DIR = "quizzes"
 MARKER = re.compile(r"<!--\s*quiz:\s*(?P<slug>[^\s>]+)\s*-->")
-log = logging.getLogger("mkdocs.hooks.quizzes")
+log = logging.getLogger("mkdocs.hooks.course")

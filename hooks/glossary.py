@@ -1,0 +1,149 @@
+"""The glossary: `glossary.yml` checked like a quiz file, its page, and tooltips in the text.
+
+Every term (and alias) becomes an `<abbr title="definition">` wherever it appears in the course
+text, which Material shows as a tooltip (`content.tooltips`). Python-Markdown's own `abbr`
+extension cannot do this for Chinese: it wraps terms in `\\b…\\b`, and between two Chinese
+characters there is no word boundary, so a term inside a sentence would never match.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+from xml.etree.ElementTree import Element
+
+from markdown import Markdown
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
+from markdown.util import AtomicString
+from problems import Problem, from_validation_error, read_yaml
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+Term = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+class Entry(BaseModel):
+    """One glossary term."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    term: Term
+    aliases: list[Term] = []
+    en: str | None = None
+    definition: str = Field(min_length=1, max_length=120)
+    module: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+
+
+def load_glossary(path: Path, display: str, modules: set[str]) -> list[Entry] | list[Problem]:
+    """Check glossary.yml: its entries, or every problem (unknown module, repeated term …)."""
+    source = read_yaml(path, display)
+    if source.data is None and source.problems:
+        return source.problems
+    problems = list(source.problems or [])
+    try:
+        entries = _ENTRIES.validate_python(source.data)
+    except ValidationError as error:
+        keys = list(Entry.model_fields)
+        return problems + [
+            from_validation_error(e, source, allowed_keys=lambda loc: keys) for e in error.errors()
+        ]
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if entry.module not in modules:
+            problems.append(
+                Problem(
+                    display,
+                    source.lines.get((index, "module"), 1),
+                    f"[{index}].module",
+                    f"expected a module in docs/modules/ "
+                    f"({', '.join(sorted(modules))}), found '{entry.module}'",
+                )
+            )
+        for word in (entry.term, *entry.aliases):
+            if word in seen:
+                problems.append(
+                    Problem(
+                        display,
+                        source.lines.get((index,), 1),
+                        f"[{index}].term",
+                        f"expected each term once, found '{word}' again (also [{seen[word]}])",
+                    )
+                )
+            seen.setdefault(word, index)
+    return sorted(set(problems)) or entries
+
+
+def glossary_markdown(entries: list[Entry], titles: dict[str, str]) -> str:
+    """The 术语表 page, grouped by the module that teaches each term, in `titles` order."""
+    out = [GLOSSARY_HEAD]
+    for slug, title in titles.items():
+        group = [e for e in entries if e.module == slug]
+        if not group:
+            continue
+        out.append(f"## {title}\n\n详见模块：[{title}](modules/{slug}.md)\n")
+        for entry in group:
+            out.append(f"### {entry.term}\n\n{entry.definition}\n")
+            extra = [f"英文：{entry.en}"] if entry.en else []
+            if entry.aliases:
+                extra.append("也写作：" + "、".join(entry.aliases))
+            if extra:
+                out.append("；".join(extra) + "\n")
+    return "\n".join(out)
+
+
+class GlossaryExtension(AbbrExtension):
+    """Python-Markdown extension: wrap every glossary term in the text in `<abbr>`."""
+
+    def __init__(self, entries: list[Entry]):
+        super().__init__()
+        self.terms = {w: e.definition for e in entries for w in (e.term, *e.aliases)}
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(_TermProcessor(md, dict(self.terms)), "glossary", 7)
+
+
+class _TermProcessor(AbbrTreeprocessor):
+    """AbbrTreeprocessor with boundaries that work in Chinese, skipping headings and links."""
+
+    def run(self, root: Element) -> None:
+        if not self.abbrs:
+            return
+        words = sorted(self.abbrs, key=len, reverse=True)
+        # A Latin term (4P) must not match inside a longer Latin word (4PS); Chinese has no
+        # such boundary, so Chinese terms match anywhere.
+        self.RE = re.compile(
+            f"(?<![A-Za-z0-9])(?:{'|'.join(map(re.escape, words))})(?![A-Za-z0-9])"
+        )
+        self.iter_element(root)
+
+    def iter_element(self, el: Element, parent: Element | None = None) -> None:
+        # As AbbrTreeprocessor.iter_element, but the inside of a heading, link or code is left
+        # alone (its tail, the text after it, is still searched).
+        if el.tag not in SKIP:
+            for child in reversed(el):
+                self.iter_element(child, el)
+            if el.text and not isinstance(el.text, AtomicString):
+                el.text = self._wrap(el.text, el, 0)
+        if parent is not None and el.tail and not isinstance(el.tail, AtomicString):
+            el.tail = self._wrap(el.tail, parent, list(parent).index(el) + 1)
+
+    def _wrap(self, text: str, holder: Element, index: int) -> str:
+        """Insert an <abbr> into `holder` at `index` for each term in `text`; return the rest."""
+        for match in reversed(list(self.RE.finditer(text))):
+            word = match.group(0)
+            holder.insert(index, self.create_element(self.abbrs[word], word, text[match.end() :]))
+            text = text[: match.start()]
+        return text
+
+
+# --- Data -------------------------------------------------------------------------------------
+
+_ENTRIES = TypeAdapter(list[Entry])
+SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "script", "style"}
+GLOSSARY_HEAD = """---
+description: 课程中出现的术语及其简明定义，按讲授它们的模块分组；正文里这些术语会显示提示说明。
+---
+
+# 术语表
+
+课程里的这些术语在正文中带有虚线下划线：把手指点在（或鼠标停在）术语上，就能看到它的简短定义。
+"""
