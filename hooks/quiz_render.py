@@ -59,10 +59,7 @@ def render_quiz(
 
 def inline_markdown(source: str, link: LinkResolver = lambda url: url) -> Markup:
     """Author text → safe HTML: inline Markdown, raw HTML shown as text, links checked."""
-    html = _block_markdown(source, link)
-    if _ONLY_PARAGRAPHS.fullmatch(html):
-        return Markup("<br>".join(re.findall(r"<p>(.*?)</p>", html, flags=re.S)))
-    return Markup(html)
+    return _Texts("zh", link).markup(source, inline=True)
 
 
 def plain_text(html: str) -> str:
@@ -74,19 +71,27 @@ def plain_text(html: str) -> str:
 
 
 class _Texts:
-    """Picks the language of a localizable text and renders it."""
+    """Renders localizable author text in one language, with one reusable Markdown parser."""
 
     def __init__(self, lang: str, link: LinkResolver):
-        self.lang, self.link = lang, link
+        self.lang = lang
+        # Building a parser costs far more than converting a sentence: reuse it (reset between).
+        self.md = markdown.Markdown(extensions=[_SafeExtension(link)])
 
     def pick(self, text: dict[str, str]) -> str:
         return text.get(self.lang) or text["zh"]
 
     def inline(self, text: dict[str, str] | None) -> Markup | None:
-        return inline_markdown(self.pick(text), self.link) if text else None
+        return self.markup(self.pick(text), inline=True) if text else None
 
     def block(self, text: dict[str, str] | None) -> Markup | None:
-        return Markup(_block_markdown(self.pick(text), self.link)) if text else None
+        return self.markup(self.pick(text), inline=False) if text else None
+
+    def markup(self, source: str, inline: bool) -> Markup:
+        html = self.md.reset().convert(source)
+        if inline and _ONLY_PARAGRAPHS.fullmatch(html):
+            html = "<br>".join(re.findall(r"<p>(.*?)</p>", html, flags=re.S))
+        return Markup(html)
 
 
 def _question(q: Any, number: int, text: _Texts, ref: Ref | None) -> dict:
@@ -145,11 +150,6 @@ def _scrambled(items: list, seed: str) -> list:
     if shuffled == items:
         shuffled = items[1:] + items[:1]
     return shuffled
-
-
-def _block_markdown(source: str, link: LinkResolver) -> str:
-    md = markdown.Markdown(extensions=[_SafeExtension(link)])
-    return md.convert(source)
 
 
 class _SafeLinks(Treeprocessor):

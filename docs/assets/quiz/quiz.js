@@ -214,12 +214,10 @@
       : type === "matching" ? null : q.querySelector(".quiz__options");
     if (parent) {
       var children = Array.prototype.slice.call(parent.children);
-      var order = shuffled(children.length);
-      // An ordering question must never start in its answer.
-      while (type === "ordering" && order.length > 1 && order.every(function (v, i) { return v === i; })) {
-        order = shuffled(children.length);
-      }
-      order.forEach(function (i) { parent.appendChild(children[i]); });
+      do {
+        shuffled(children.length).forEach(function (i) { parent.appendChild(children[i]); });
+        // An ordering question must never start in its answer.
+      } while (type === "ordering" && isCorrect(q, answerOf(q)));
     }
     all(q, ".quiz__select").forEach(function (select) {
       var options = Array.prototype.slice.call(select.options, 1);

@@ -1,0 +1,99 @@
+"""Measure what the quizzes cost: the client's size (raw and gzip) and the build time with and
+without the quizzes. Rerun with `./run bench`; nothing here is asserted, only printed.
+
+Usage: python bench/run.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLIENT = [ROOT / "docs/assets/quiz/quiz.js", ROOT / "docs/assets/quiz/quiz.css"]
+BUDGET_GZIP = 8 * 1024
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9))
+
+
+def client_size() -> None:
+    print("Quiz client (fetched once per visit and cached; never inlined into pages)")
+    print(f"{'file':<28}{'raw':>10}{'gzip -9':>10}")
+    total_raw = total_gz = 0
+    for path in CLIENT:
+        data = path.read_bytes()
+        total_raw += len(data)
+        total_gz += gz(data)
+        print(f"{path.relative_to(ROOT)!s:<28}{len(data):>10,}{gz(data):>10,}")
+    print(f"{'together':<28}{total_raw:>10,}{total_gz:>10,}   budget {BUDGET_GZIP:,} gzip: "
+          f"{'within' if total_gz <= BUDGET_GZIP else 'OVER'}")
+
+
+def copy_project(dest: Path, with_quizzes: bool) -> Path:
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    if not with_quizzes:
+        for quiz in (dest / "quizzes").glob("*.yml"):
+            quiz.unlink()
+        for page in (dest / "docs").rglob("*.md"):
+            text = page.read_text(encoding="utf-8")
+            page.write_text(re.sub(r"<!--\s*quiz:[^>]*-->", "", text), encoding="utf-8")
+    return dest
+
+
+def build_seconds(project: Path, runs: int) -> list[float]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d",
+                        str(project / "site")], cwd=project, env=env, check=True,
+                       capture_output=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def build_times(runs: int) -> None:
+    print(f"\nmkdocs build --strict, whole course, median of {runs} runs (after one warm-up)")
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = {}
+        for label, with_quizzes in (("with quizzes", True), ("without quizzes", False)):
+            project = copy_project(Path(tmp) / label.replace(" ", "-"), with_quizzes)
+            build_seconds(project, 1)  # warm-up: jieba's cache, Python's bytecode
+            rows[label] = statistics.median(build_seconds(project, runs))
+        for label, seconds in rows.items():
+            print(f"{label:<20}{seconds:>8.2f} s")
+        extra = rows["with quizzes"] - rows["without quizzes"]
+        print(f"{'the quizzes add':<20}{extra:>8.2f} s")
+
+
+def page_weight() -> None:
+    site = ROOT / "site"
+    page = site / "modules" / "four-p-to-four-c" / "index.html"
+    if page.exists():
+        html = page.read_bytes()
+        print(f"\n4P→4C page HTML (last ./run build): {len(html):,} raw, {gz(html):,} gzip")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    client_size()
+    build_times(args.runs)
+    page_weight()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,342 @@
+"""Layer 3, in a real Chromium at a phone's size with touch: what only a browser can show."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT, free_port, serve
+from quiz_model import load_quiz
+from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
+
+pytestmark = pytest.mark.browser
+
+MODULE = "modules/four-p-to-four-c/"
+QUIZ = load_quiz(ROOT / "quizzes" / "four-p-to-four-c.yml").quiz
+
+
+# --- Driving a quiz as a trainee does --------------------------------------------------------
+
+
+def answer(page, question, right: bool) -> None:
+    """Answer one question by tapping, rightly or wrongly, then tap 检查."""
+    q = page.locator(f'[data-question="{question.id}"]')
+    if isinstance(question, (Single, Multiple, TrueFalse)):
+        if isinstance(question, TrueFalse):
+            keys = ["0" if question.answer == right else "1"]
+        else:
+            good = [str(i) for i, o in enumerate(question.options) if o.correct]
+            bad = [str(i) for i, o in enumerate(question.options) if not o.correct]
+            keys = good if right else bad[:1]
+        for key in keys:
+            q.locator(f'.quiz__option[data-key="{key}"] label').tap()
+    elif isinstance(question, Ordering):
+        if right:  # sort by tapping the labelled up buttons, as a trainee would
+            for target in range(len(question.items)):
+                item = q.locator(f'.quiz__order-item[data-key="{target}"]')
+                while item.evaluate("li => [...li.parentNode.children].indexOf(li)") > target:
+                    item.get_by_role("button", name="上移：", exact=False).tap()
+    elif isinstance(question, Matching):
+        count = len(question.pairs)
+        for left in range(count):
+            value = left if right else (left + 1) % count
+            q.locator(f'.quiz__pair[data-key="{left}"] select').select_option(str(value))
+    q.locator("[data-quiz-action=check]").tap()
+
+
+def verdict(page, question) -> str:
+    return page.locator(f'[data-question="{question.id}"] .quiz__verdict').inner_text()
+
+
+def result(page) -> str:
+    return page.locator(".quiz__result").inner_text()
+
+
+@pytest.fixture
+def module(phone, base_url):
+    page = phone.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base_url + MODULE)
+    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    yield page
+    assert not errors, errors
+
+
+# --- The quiz ----------------------------------------------------------------------------------
+
+
+def test_wrong_then_right_with_feedback_explanation_and_pass(module):
+    page = module
+    for question in QUIZ.questions:
+        answer(page, question, right=False)
+        assert verdict(page, question) == "✗ 回答错误"
+        feedback = page.locator(f'[data-question="{question.id}"] .quiz__feedback')
+        assert question.explanation["zh"][:10] in feedback.inner_text()
+        assert "正确答案：" in feedback.inner_text()
+        back = feedback.get_by_role("link", name="回到课文", exact=False)
+        href = urlsplit(back.evaluate("a => a.href"))  # resolved, as the browser follows it
+        assert href.path == urlsplit(page.url).path  # the lesson on this same page
+        assert page.locator(f'[id="{unquote(href.fragment)}"]').count() == 1
+    assert result(page).startswith("✗ 未通过。得分 0%")
+    # per-option feedback says why the option picked is wrong
+    first_wrong = next(q for q in QUIZ.questions if isinstance(q, Single))
+    option = next(o for o in first_wrong.options if not o.correct)
+    box = page.locator(f'[data-question="{first_wrong.id}"] .quiz__feedback')
+    assert option.feedback["zh"][:10] in box.inner_text()
+    assert "✗ 你的选择" in page.locator(f'[data-question="{first_wrong.id}"]').inner_text()
+
+    page.get_by_role("button", name="重新测验").tap()
+    assert page.locator(".quiz__verdict").count() == 0
+    for question in QUIZ.questions:
+        answer(page, question, right=True)
+        assert verdict(page, question) == "✓ 回答正确"
+    total = len(QUIZ.questions)
+    assert result(page) == (f"✓ 已通过！得分 100%（答对 {total} / {total} 题），"
+                            f"通过线 {QUIZ.pass_mark}%。")
+
+
+def test_back_link_goes_to_the_lesson_section(module):
+    page = module
+    question = QUIZ.questions[0]
+    answer(page, question, right=False)
+    link = page.locator(f'[data-question="{question.id}"] .quiz__feedback .quiz__ref a')
+    link.tap()
+    page.wait_for_function("location.hash.length > 1")
+    target = page.evaluate("decodeURIComponent(location.hash.slice(1))")
+    heading = page.locator(f'[id="{target}"]')
+    assert heading.inner_text().startswith(question.ref.lstrip("#").split("（")[0][:4])
+    assert heading.is_visible()
+
+
+def test_progress_is_still_there_after_a_reload(module):
+    page = module
+    for question in QUIZ.questions[:3]:
+        answer(page, question, right=True)
+    answer(page, QUIZ.questions[3], right=False)
+    page.reload()
+    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    assert [verdict(page, q) for q in QUIZ.questions[:4]] == ["✓ 回答正确"] * 3 + ["✗ 回答错误"]
+    assert result(page) == f"已完成 4 / {len(QUIZ.questions)} 题。"
+    assert page.locator(f'[data-question="{QUIZ.questions[4].id}"] .quiz__verdict').count() == 0
+
+
+def test_options_are_shuffled_on_each_attempt(module):
+    page = module
+    question = max((q for q in QUIZ.questions if isinstance(q, Single)),
+                   key=lambda q: len(q.options))
+    orders = set()
+    for _ in range(8):
+        keys = page.locator(f'[data-question="{question.id}"] .quiz__option').evaluate_all(
+            "els => els.map(e => e.dataset.key).join()")
+        orders.add(keys)
+        answer(page, question, right=True)
+        page.get_by_role("button", name="重新测验").tap()
+    assert len(orders) > 1
+
+
+def test_instant_navigation_away_and_back_then_one_tap_is_one_check(module, base_url):
+    page = module
+    page.evaluate("window.__stayed = true")  # survives only if no full page load happens
+    page.locator(".md-header__button.md-logo, a.md-header__button").first.click()
+    page.wait_for_url(base_url)
+    page.get_by_role("link", name="从 4P 到 4C", exact=False).first.click()
+    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    assert page.evaluate("window.__stayed === true"), "navigation was a full reload"
+    question = QUIZ.questions[0]
+    answer(page, question, right=True)
+    q = page.locator(f'[data-question="{question.id}"]')
+    assert q.get_attribute("data-quiz-checks") == "1"
+    assert q.locator(".quiz__verdict").count() == 1
+
+
+def test_dashboard_shows_the_score(module, base_url):
+    page = module
+    for question in QUIZ.questions:
+        answer(page, question, right=question is not QUIZ.questions[0])
+    page.goto(base_url + "progress/")
+    row = page.locator('[data-course-quiz="four-p-to-four-c"]')
+    total = len(QUIZ.questions)
+    score = round(100 * (total - 1) / total)
+    state = "✓ 已通过" if score >= QUIZ.pass_mark else "✗ 未通过"
+    assert row.locator("[data-course-state]").inner_text() == (
+        f"{state} · 得分 {score}%（通过线 {QUIZ.pass_mark}%）")
+    other = page.locator('[data-course-quiz="membership"] [data-course-state]')
+    assert other.inner_text().startswith("未开始")
+    overall = page.locator("[data-course-overall]").inner_text()
+    assert "已完成 1 个" in overall
+
+    # a reset asks first, and only the confirmation clears
+    page.get_by_role("button", name="清除全部学习进度").tap()
+    page.get_by_role("button", name="取消").tap()
+    assert row.locator("[data-course-state]").inner_text().startswith(state)
+    page.get_by_role("button", name="清除全部学习进度").tap()
+    page.get_by_role("button", name="确定清除").tap()
+    assert row.locator("[data-course-state]").inner_text().startswith("未开始")
+    page.goto(base_url + MODULE)
+    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    assert page.locator(".quiz__verdict").count() == 0
+
+
+def test_answers_can_be_read_with_javascript_off(browser, base_url):
+    from conftest import PHONE
+
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + MODULE)
+    question = QUIZ.questions[0]
+    q = page.locator(f'[data-question="{question.id}"]')
+    assert not q.locator("[data-quiz-action=check]").is_visible()
+    q.locator("summary", has_text="查看答案").click()
+    body = q.locator(".quiz__answer-body")
+    assert body.is_visible()
+    assert "正确答案：" in body.inner_text()
+    assert question.explanation["zh"][:10] in body.inner_text()
+    context.close()
+
+
+@pytest.mark.parametrize("storage", [
+    "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', "
+    "'SecurityError') }})",
+    "Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError') }",
+    "localStorage.setItem('service-course:progress', '{not json')",
+    "localStorage.setItem('service-course:progress', JSON.stringify({v: 1, quizzes: "
+    "{'four-p-to-four-c': {q: {'4p4c-fourth-p': 'garbage'}}}}))",
+], ids=["disabled", "full", "garbage", "wrong-shape"])
+def test_the_quiz_works_whatever_storage_does(phone, base_url, storage):
+    phone.add_init_script(f"try {{ {storage} }} catch (e) {{}}")
+    page = phone.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base_url + MODULE)
+    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    for question in QUIZ.questions:
+        answer(page, question, right=True)
+    assert result(page).startswith("✓ 已通过！")
+    page.goto(base_url + "progress/")
+    assert page.locator("[data-course-overall]").inner_text()
+    assert not errors
+
+
+def test_no_request_leaves_the_site(phone, base_url):
+    page = phone.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base_url + MODULE)
+    page.wait_for_load_state("networkidle")
+    page.goto(base_url + "progress/")
+    page.wait_for_load_state("networkidle")
+    assert requests and all(url.startswith(base_url) or url.startswith("data:")
+                            for url in requests), [u for u in requests if not u.startswith(base_url)]
+
+
+# --- Author text is data ---------------------------------------------------------------------
+
+
+EVIL = """\
+id: evil
+title: 测验
+pass_mark: 50
+questions:
+  - id: evil-single
+    type: single
+    text: '<img src=x onerror="window.__xss = 1"> 哪个对？'
+    options:
+      - text: '<b onmouseover="window.__xss = 2">对</b>'
+        correct: true
+      - text: 错
+        feedback: '<script>window.__xss = 3</script>'
+    explanation: '<svg onload="window.__xss = 4"></svg>'
+    ref: 一节
+"""
+
+
+def test_html_in_a_question_is_shown_as_text_and_never_runs(project, browser, tmp_path):
+    project.page("index.md", "# 首页\n")
+    project.page("modules/evil.md", "# 测验页\n\n## 一节\n\n<!-- quiz: evil -->\n")
+    project.quiz("evil", EVIL)
+    port = free_port()
+    assert project.build(site_url=f"http://127.0.0.1:{port}/service-course/").returncode == 0
+    url, server = serve(project.root / "site", port)
+    try:
+        from conftest import PHONE
+
+        context = browser.new_context(**PHONE)
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(url + "modules/evil/")
+        page.wait_for_selector("[data-quiz][data-quiz-ready]")
+        q = page.locator('[data-question="evil-single"]')
+        assert '<img src=x onerror="window.__xss = 1"> 哪个对？' in q.inner_text()
+        q.locator(".quiz__option", has_text="<b onmouseover").hover()
+        q.locator('.quiz__option[data-key="1"] label').tap()
+        q.locator("[data-quiz-action=check]").tap()
+        assert "<script>window.__xss = 3</script>" in q.inner_text()
+        assert page.evaluate("window.__xss") is None
+        assert q.locator("img, script, b, svg").count() == 0
+        assert not dialogs
+        context.close()
+    finally:
+        server.shutdown()
+
+
+def test_changed_questions_lose_their_saved_answer_and_others_keep_it(project, browser):
+    from test_quiz_model import VALID
+
+    project.page("index.md", "# 首页\n")
+    project.page("modules/demo.md", "# 演示\n\n## 四个 P\n\n## 四个 C\n\n<!-- quiz: demo -->\n")
+    project.quiz("demo", VALID)
+    port = free_port()
+    site_url = f"http://127.0.0.1:{port}/service-course/"
+    assert project.build(site_url=site_url).returncode == 0
+    url, server = serve(project.root / "site", port)
+    try:
+        from conftest import PHONE
+
+        context = browser.new_context(**PHONE)
+        page = context.new_page()
+        page.goto(url + "modules/demo/")
+        page.wait_for_selector("[data-quiz][data-quiz-ready]")
+        quiz = load_quiz(project.root / "quizzes" / "demo.yml").quiz
+        for question in quiz.questions[:3]:
+            answer(page, question, right=True)
+        project.quiz("demo", VALID.replace("text: 哪些属于 4C？", "text: 下列哪些属于 4C？"))
+        assert project.build(site_url=site_url).returncode == 0
+        page.reload()
+        page.wait_for_selector("[data-quiz][data-quiz-ready]")
+        checked = page.locator(".quiz__question--checked").evaluate_all(
+            "els => els.map(e => e.dataset.question)")
+        assert checked == ["demo-single", "demo-tf"]
+        context.close()
+    finally:
+        server.shutdown()
+
+
+# --- Accessibility -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [MODULE, "progress/", ""], ids=["module", "dashboard", "home"])
+def test_axe_finds_no_violations(phone, base_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = phone.new_page()
+    page.goto(base_url + path)
+    page.wait_for_selector(".course-path[data-course-ready], [data-quiz][data-quiz-ready]")
+    if path == MODULE:  # check the quiz in its answered state too
+        answer(page, QUIZ.questions[0], right=False)
+        answer(page, QUIZ.questions[1], right=True)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_quiz_can_be_done_with_the_keyboard_alone(module):
+    page = module
+    question = next(q for q in QUIZ.questions if isinstance(q, Single))
+    correct = next(i for i, o in enumerate(question.options) if o.correct)
+    page.locator(f'[data-question="{question.id}"] input[value="{correct}"]').focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # a radio group is one tab stop: next is 检查
+    page.keyboard.press("Enter")
+    assert verdict(page, question) == "✓ 回答正确"
