@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import course_pages
 import glossary
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from problems import Problem, Source, nearest_line, read_yaml
 from quiz_model import LoadedQuiz, check_all, check_quiz
@@ -70,9 +71,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     problems += check_all(sources)
     build.quizzes = {q.slug: q for q in loaded}
     problems += _place_quizzes(files, build, {p.stem: s for p, s in zip(paths, sources)})
+    titles = _module_titles(config)
+    problems += course_pages.missing_lesson_plans(Path(config.docs_dir), titles)
     _fail_on(problems)
-    pages = course_pages.generated_pages()
-    pages[GLOSSARY_PAGE] = glossary.glossary_markdown(build.glossary, _module_titles(config))
+    pages = course_pages.generated_pages(titles)
+    pages[GLOSSARY_PAGE] = glossary.glossary_markdown(build.glossary, titles)
     for uri, content in pages.items():
         files.append(File.generated(config, uri, content=content))
     return files
@@ -84,6 +87,9 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
     return None
 
 
+# Before other plugins' on_page_content (default 0): print-site copies each page's content
+# into the whole-course print page there, and that copy must hold the quiz, not its marker.
+@event_priority(50)
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Replace each quiz marker with the quiz, checking every `ref` against the page's headings."""
     build: Build = config[STATE]
@@ -129,6 +135,7 @@ class Build:
     problems: list[Problem] = field(default_factory=list)
     nav: Navigation | None = None
     glossary: list = field(default_factory=list)
+    refs: dict[str, tuple[str, Ref]] = field(default_factory=dict)
 
 
 def _place_quizzes(files: Files, build: Build, known: dict[str, Source]) -> list[Problem]:
@@ -211,6 +218,7 @@ def _resolve_refs(loaded: LoadedQuiz, page: Page, build: Build) -> dict[str, Ref
         ref = headings.get(question.ref.strip().lstrip("#").strip())
         if ref:
             refs[question.id] = ref
+            build.refs[question.id] = (page.file.src_uri, ref)
         else:
             build.problems.append(
                 Problem(

@@ -40,21 +40,27 @@ def render_quiz(
     link: LinkResolver = lambda url: url,
 ) -> str:
     """The HTML of one quiz, ready to replace its marker in a page."""
+    macro = env.get_template("partials/quiz.html").module.quiz
+    return str(macro(quiz_view(loaded, refs, lang=lang, link=link)))
+
+
+def quiz_view(
+    loaded: LoadedQuiz,
+    refs: dict[str, Ref],
+    *,
+    lang: str = "zh",
+    link: LinkResolver = lambda url: url,
+) -> dict:
+    """What the Jinja macros need of a quiz: every author text already rendered safe."""
     text = _Texts(lang, link)
     quiz = loaded.quiz
-    questions = [_question(q, n, text, refs.get(q.id)) for n, q in enumerate(quiz.questions, 1)]
-    macro = env.get_template("partials/quiz.html").module.quiz
-    return str(
-        macro(
-            {
-                "id": quiz.id,
-                "title": text.inline(quiz.title),
-                "description": text.block(quiz.description) if quiz.description else None,
-                "pass_mark": quiz.pass_mark,
-                "questions": questions,
-            }
-        )
-    )
+    return {
+        "id": quiz.id,
+        "title": text.inline(quiz.title),
+        "description": text.block(quiz.description) if quiz.description else None,
+        "pass_mark": quiz.pass_mark,
+        "questions": [_question(q, n, text, refs.get(q.id)) for n, q in enumerate(quiz.questions, 1)],
+    }
 
 
 def inline_markdown(source: str, link: LinkResolver = lambda url: url) -> Markup:
@@ -88,6 +94,9 @@ class _Texts:
         return self.markup(self.pick(text), inline=False) if text else None
 
     def markup(self, source: str, inline: bool) -> Markup:
+        if not _MARKDOWN_SYNTAX.search(source):  # most sentences: nothing for Markdown to do
+            text = Markup.escape(source.strip())
+            return text if inline else Markup(f"<p>{text}</p>")
         html = self.md.reset().convert(source)
         if inline and _ONLY_PARAGRAPHS.fullmatch(html):
             html = "<br>".join(re.findall(r"<p>(.*?)</p>", html, flags=re.S))
@@ -186,5 +195,7 @@ class _SafeExtension(markdown.Extension):
         md.treeprocessors.register(_SafeLinks(md, self.link), "quiz_safe_links", 1)
 
 
+# Anything Markdown (inline or at a line start) could act on, or that needs escaping.
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]<>&!#|~\n]|^\s*([-+=]|\d+[.)])")
 _ONLY_PARAGRAPHS = re.compile(r"\s*(<p>(?:(?!</?p>).)*</p>\s*)+", re.S)
 _SAFE_HREF = re.compile(r"^(https?://|#|[^:]*$)", re.I)

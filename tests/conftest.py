@@ -79,9 +79,15 @@ class Project:
         config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
         config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config).partition("\nnav:")[0]
         docs = self.root / "docs"
+        for module in (docs / "modules").glob("*.md"):  # every module needs a lesson plan
+            plan = docs / "trainer" / module.name
+            if not plan.exists():
+                plan.parent.mkdir(exist_ok=True)
+                plan.write_text(f"# 教案：{module.stem}\n", encoding="utf-8")
         pages = sorted((str(p.relative_to(docs)) for p in docs.rglob("*.md")),
                        key=lambda p: (p != "index.md", p))
-        nav = "\n".join(f"  - {p}" for p in pages + ["progress.md", "glossary.md"])
+        nav = "\n".join(f"  - {p}" for p in pages + ["progress.md", "glossary.md",
+                                                      "trainer/answer-key.md"])
         path = self.root / "mkdocs.yml"
         path.write_text(f"{config}\nnav:\n{nav}\n", encoding="utf-8")
         return path

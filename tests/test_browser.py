@@ -102,11 +102,13 @@ def test_back_link_goes_to_the_lesson_section(module):
     question = QUIZ.questions[0]
     answer(page, question, right=False)
     link = page.locator(f'[data-question="{question.id}"] .quiz__feedback .quiz__ref a')
-    link.tap()
-    page.wait_for_function("location.hash.length > 1")
-    target = page.evaluate("decodeURIComponent(location.hash.slice(1))")
+    target = unquote(urlsplit(link.evaluate("a => a.href")).fragment)
     heading = page.locator(f'[id="{target}"]')
-    assert heading.inner_text().startswith(question.ref.lstrip("#").split("（")[0][:4])
+    assert heading.inner_text().rstrip("¶").strip() == question.ref
+    link.tap()
+    page.wait_for_function(
+        "id => { const top = document.getElementById(id).getBoundingClientRect().top;"
+        " return top >= 0 && top < innerHeight / 2 }", arg=target)
     assert heading.is_visible()
 
 
@@ -139,9 +141,10 @@ def test_options_are_shuffled_on_each_attempt(module):
 def test_instant_navigation_away_and_back_then_one_tap_is_one_check(module, base_url):
     page = module
     page.evaluate("window.__stayed = true")  # survives only if no full page load happens
-    page.locator(".md-header__button.md-logo, a.md-header__button").first.click()
-    page.wait_for_url(base_url)
-    page.get_by_role("link", name="从 4P 到 4C", exact=False).first.click()
+    page.locator("a.md-footer__link--prev").tap()  # to the previous module, and back
+    page.wait_for_url(lambda url: "four-p-to-four-c" not in url)
+    page.locator("a.md-footer__link--next").tap()
+    page.wait_for_url(lambda url: "four-p-to-four-c" in url)
     page.wait_for_selector("[data-quiz][data-quiz-ready]")
     assert page.evaluate("window.__stayed === true"), "navigation was a full reload"
     question = QUIZ.questions[0]
@@ -207,8 +210,8 @@ def test_answers_can_be_read_with_javascript_off(browser, base_url):
 def test_the_quiz_works_whatever_storage_does(phone, base_url, storage):
     phone.add_init_script(f"try {{ {storage} }} catch (e) {{}}")
     page = phone.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = []  # Material's own storage calls may fail here; the quiz's must never throw
+    page.on("pageerror", lambda error: errors.append(error.stack or str(error)))
     page.goto(base_url + MODULE)
     page.wait_for_selector("[data-quiz][data-quiz-ready]")
     for question in QUIZ.questions:
@@ -216,7 +219,7 @@ def test_the_quiz_works_whatever_storage_does(phone, base_url, storage):
     assert result(page).startswith("✓ 已通过！")
     page.goto(base_url + "progress/")
     assert page.locator("[data-course-overall]").inner_text()
-    assert not errors
+    assert not [e for e in errors if "quiz.js" in e], errors
 
 
 def test_no_request_leaves_the_site(phone, base_url):

@@ -88,7 +88,7 @@ def test_valid_quiz_loads_with_every_type():
     [
         # YAML syntax, reported at the line the parser stopped on
         ("title: 演示测验", "title: [演示", "quizzes/demo.yml:3: yaml: expected valid YAML, found "
-         "while parsing a flow sequence expected ',' or ']', but got ':'"),
+         "a syntax error (while parsing a flow sequence, did not find expected ',' or ']')"),
         # unknown keys, with a hint for a typo
         ("        correct: true\n      - text: 人员", "        corect: true\n      - text: 人员",
          "quizzes/demo.yml:10: questions[0].options[0].corect: expected one of the keys text, "

@@ -270,6 +270,7 @@
 
   function mountQuiz(quiz) {
     quiz.setAttribute("data-quiz-ready", "");
+    quiz.querySelector(".quiz__stage-open").hidden = false;
     var data = load();
     var saved = record(data, quiz.dataset.quiz);
     var current = {};
@@ -291,6 +292,142 @@
     save(data);
     summarize(quiz);
   }
+
+  /* --- Classroom mode: one question at a time, large, for a projector ---------------- */
+
+  // It reads the quiz rendered on the page (no second copy of the data). Next (→ ↓ PageDown
+  // Space) first reveals the answer, then moves on, so a two-button presenter remote drives
+  // it; back (← ↑ PageUp) goes to the previous question; Esc leaves.
+  var stage = null;
+
+  function openStage(quiz, opener) {
+    var box = element("div", "quiz-stage");
+    box.setAttribute("role", "dialog");
+    box.setAttribute("aria-modal", "true");
+    box.setAttribute("aria-label", "课堂模式：" + quiz.querySelector(".quiz__title").textContent);
+    var top = element("div", "quiz-stage__bar");
+    var where = element("p", "quiz-stage__progress");
+    where.setAttribute("aria-live", "polite");
+    top.appendChild(where);
+    top.appendChild(stageButton("退出（Esc）", "close"));
+    var body = element("div", "quiz-stage__body md-typeset");
+    var controls = element("div", "quiz-stage__bar");
+    ["上一题", "显示答案", "下一题"].forEach(function (label, i) {
+      controls.appendChild(stageButton(label, ["back", "reveal", "next"][i]));
+    });
+    box.appendChild(top);
+    box.appendChild(body);
+    box.appendChild(controls);
+    box.appendChild(element("p", "quiz-stage__keys", "翻页笔或键盘：→ / 空格 先显示答案，再到下一题；← 上一题；Esc 退出"));
+    document.body.appendChild(box);
+    document.documentElement.classList.add("quiz-stage-on");
+    stage = { box: box, body: body, where: where, quiz: quiz, opener: opener, index: 0, shown: false };
+    showStep();
+    box.querySelector("[data-stage=next]").focus();
+  }
+
+  function stageButton(label, action) {
+    var button = element("button", "quiz-stage__button", label);
+    button.type = "button";
+    button.dataset.stage = action;
+    return button;
+  }
+
+  function showStep() {
+    var questions = questionsOf(stage.quiz);
+    var q = questions[stage.index];
+    var body = stage.body;
+    body.textContent = "";
+    stage.where.textContent = "第 " + (stage.index + 1) + " / " + questions.length + " 题";
+    [".quiz__scenario", ".quiz__text"].forEach(function (selector) {
+      var part = q.querySelector(selector);
+      if (part) body.appendChild(part.cloneNode(true));
+    });
+    var items = all(q, ".quiz__option, .quiz__order-item, .quiz__pair");
+    if (q.dataset.type !== "ordering") {
+      items.sort(function (a, b) { return a.dataset.key - b.dataset.key; });
+    }
+    var list = element("ul", "quiz-stage__options");
+    items.forEach(function (item, i) {
+      var li = element("li", "quiz-stage__option");
+      var text = item.querySelector(".quiz__label, .quiz__order-text, .quiz__pair-left");
+      li.appendChild(element("span", "quiz-stage__letter",
+        q.dataset.type === "matching" ? String(i + 1) : String.fromCharCode(65 + i)));
+      li.appendChild(element("span", "quiz-stage__text"));
+      li.lastChild.innerHTML = text.innerHTML;  // already-escaped HTML the build rendered
+      var right = stage.shown && item.hasAttribute("data-correct");
+      if (right) li.appendChild(element("span", "quiz-stage__mark", "✓ 正确答案"));
+      li.classList.toggle("quiz-stage__option--answer", right);
+      list.appendChild(li);
+    });
+    body.appendChild(list);
+    if (q.dataset.type === "matching") {
+      var choices = element("ul", "quiz-stage__options");
+      Array.prototype.slice.call(q.querySelector("select").options, 1).forEach(function (option, i) {
+        var li = element("li", "quiz-stage__option");
+        li.appendChild(element("span", "quiz-stage__letter", String.fromCharCode(65 + i)));
+        li.appendChild(element("span", "quiz-stage__text", option.textContent));
+        choices.appendChild(li);
+      });
+      body.appendChild(choices);
+    }
+    if (stage.shown) {
+      var answer = q.querySelector(".quiz__answer-body");
+      var reveal = element("div", "quiz-stage__answer");
+      reveal.appendChild(answer.querySelector(".quiz__solution").cloneNode(true));
+      reveal.appendChild(answer.querySelector(".quiz__explanation").cloneNode(true));
+      body.appendChild(reveal);
+    }
+    var button = function (name) { return stage.box.querySelector("[data-stage=" + name + "]"); };
+    button("back").disabled = stage.index === 0;
+    button("reveal").textContent = stage.shown ? "隐藏答案" : "显示答案";
+    button("reveal").setAttribute("aria-pressed", String(stage.shown));
+    button("next").textContent = stage.index === questions.length - 1 && stage.shown ? "结束" : "下一题";
+  }
+
+  function stageStep(action) {
+    var last = questionsOf(stage.quiz).length - 1;
+    if (action === "close") return closeStage();
+    if (action === "reveal") stage.shown = !stage.shown;
+    else if (action === "back") {
+      if (stage.index > 0) { stage.index--; stage.shown = false; }
+    } else if (!stage.shown) stage.shown = true;
+    else if (stage.index < last) { stage.index++; stage.shown = false; }
+    else return closeStage();
+    showStep();
+  }
+
+  function closeStage() {
+    if (!stage) return;
+    var opener = stage.opener;
+    stage.box.remove();
+    document.documentElement.classList.remove("quiz-stage-on");
+    stage = null;
+    if (document.body.contains(opener)) opener.focus();
+  }
+
+  var STAGE_KEYS = { ArrowRight: "next", ArrowDown: "next", PageDown: "next", " ": "next",
+    ArrowLeft: "back", ArrowUp: "back", PageUp: "back", Escape: "close" };
+
+  // Capture phase, so Material's own shortcuts (n, p, s, /) do not act behind the stage.
+  window.addEventListener("keydown", function (event) {
+    if (!stage) return;
+    var action = STAGE_KEYS[event.key];
+    var onButton = event.target.closest && event.target.closest("button");
+    if (event.key === "Tab") {  // keep focus inside the stage
+      var buttons = all(stage.box, "button:not([disabled])");
+      var edge = event.shiftKey ? buttons[0] : buttons[buttons.length - 1];
+      if (document.activeElement === edge || !stage.box.contains(document.activeElement)) {
+        event.preventDefault();
+        (event.shiftKey ? buttons[buttons.length - 1] : buttons[0]).focus();
+      }
+      return;
+    }
+    event.stopPropagation();
+    if (!action || (event.key === " " && onButton)) return;  // Space on a button clicks it
+    event.preventDefault();
+    stageStep(action);
+  }, true);
 
   /* --- The dashboard and learning path ------------------------------------------------ */
 
@@ -342,6 +479,7 @@
   /* --- Mounting and events ----------------------------------------------------------- */
 
   function mount() {
+    if (stage && !document.body.contains(stage.quiz)) closeStage();  // left by instant navigation
     // Wide tables scroll sideways on a phone: let the keyboard reach them too.
     all(document, ".md-typeset__scrollwrap").forEach(function (wrap, index) {
       wrap.tabIndex = 0;
@@ -353,12 +491,14 @@
   }
 
   document.addEventListener("click", function (event) {
-    var target = event.target.closest("[data-quiz-action], [data-quiz-move], [data-course-action]");
+    var target = event.target.closest("[data-quiz-action], [data-quiz-move], [data-course-action], [data-stage]");
     if (!target) return;
+    if (target.dataset.stage) return stageStep(target.dataset.stage);
     var action = target.dataset.quizAction || target.dataset.courseAction;
     if (target.dataset.quizMove) return move(target);
     if (action === "check") return check(target.closest("[data-question]"));
     if (action === "retry") return reset(target.closest("[data-quiz]"));
+    if (action === "stage") return openStage(target.closest("[data-quiz]"), target);
     var path = target.closest(".course-path");
     var confirmBox = path.querySelector("[data-course-confirm]");
     if (action === "ask-reset") {
@@ -374,6 +514,23 @@
       path.querySelector("[data-course-action=ask-reset]").focus();
     }
   });
+
+  // 回到课文 scrolls to the lesson heading itself and moves focus there. Left to Material's
+  // instant navigation, a same-page link tapped right after a check was sometimes undone by
+  // its section tracking, leaving the trainee where they were.
+  window.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".quiz__ref a");
+    var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target || link.pathname !== location.pathname) return;
+    event.preventDefault();
+    event.stopPropagation();
+    var header = document.querySelector(".md-header");
+    window.scrollTo(0, target.getBoundingClientRect().top + window.scrollY -
+      (header ? header.offsetHeight : 0) - 8);
+    history.pushState(history.state, "", link.hash);
+    target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  }, true);
 
   // Enter in a quiz must never submit the form (which would reload or scroll the page).
   document.addEventListener("submit", function (event) {
