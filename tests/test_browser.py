@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -343,3 +345,29 @@ def test_a_quiz_can_be_done_with_the_keyboard_alone(module):
     page.keyboard.press("Tab")  # a radio group is one tab stop: next is 检查
     page.keyboard.press("Enter")
     assert verdict(page, question) == "✓ 回答正确"
+
+
+# --- Chinese search ------------------------------------------------------------------------------
+
+# A word from the middle of a sentence in each module: found only when jieba split the text.
+SEARCH_WORDS = {
+    "service-mindset": "黄金法则", "why-customers-leave": "漠不关心", "loyalty-pathways": "以偏概全",
+    "four-p-to-four-c": "劳特朋", "service-models": "可视线", "service-tiers": "康乃馨",
+    "complaint-handling": "补偿性关照", "satisfaction": "佯装购物者", "prospects": "购买信号",
+    "loyalty-management": "经济特许权", "key-accounts": "鞋拔子", "membership": "财富宝典",
+}
+
+
+@pytest.mark.parametrize("slug", list(SEARCH_WORDS))
+def test_chinese_search_finds_a_word_from_the_middle_of_a_sentence(phone, base_url, site, slug):
+    word = SEARCH_WORDS[slug]
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = "".join(d["text"] for d in index["docs"] if d["location"].startswith(f"modules/{slug}/"))
+    assert re.search(rf"[\u4e00-\u9fff]\u200b?{word}", text), f"{word} is not mid-sentence"
+    page = phone.new_page()
+    page.goto(base_url)
+    page.locator("label.md-header__button[for=__search]").tap()
+    page.locator("input.md-search__input").fill(word)
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("as => as.map(a => a.href)")
+    assert any(f"/modules/{slug}/" in href for href in hrefs), hrefs

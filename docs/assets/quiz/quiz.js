@@ -311,6 +311,7 @@
     top.appendChild(where);
     top.appendChild(stageButton("退出（Esc）", "close"));
     var body = element("div", "quiz-stage__body md-typeset");
+    body.tabIndex = 0;  // it scrolls when a question is long: the keyboard must reach it
     var controls = element("div", "quiz-stage__bar");
     ["上一题", "显示答案", "下一题"].forEach(function (label, i) {
       controls.appendChild(stageButton(label, ["back", "reveal", "next"][i]));
