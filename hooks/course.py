@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 import course_pages
 import glossary
+import offline
+import search_index
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -76,6 +78,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     _fail_on(problems)
     pages = course_pages.generated_pages(titles)
     pages[GLOSSARY_PAGE] = glossary.glossary_markdown(build.glossary, titles)
+    pages[offline.OFFLINE_PAGE] = offline.OFFLINE_MARKDOWN
     for uri, content in pages.items():
         files.append(File.generated(config, uri, content=content))
     return files
@@ -120,6 +123,17 @@ def on_page_context(
     if "<!-- course:" in (page.content or ""):
         page.content = course_pages.render_markers(page.content, page, config, config[STATE])
     return None
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Shrink the search index, then stamp the service worker with a hash of the result."""
+    site = Path(config.site_dir)
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        before, after = search_index.compact(index)
+        log.debug(f"search index: {before:,} → {after:,} bytes")
+    version = offline.stamp_service_worker(site)
+    log.debug(f"service worker version {version}")
 
 
 # --- Helpers ----------------------------------------------------------------------------------

@@ -167,6 +167,8 @@ description: 查看每个模块自测的完成情况、得分和是否通过；�
 <!-- course: dashboard -->
 """
 ANSWER_KEY_HEAD = """---
+search:
+  exclude: true
 description: 讲师用：全部十二个模块自测题的正确答案、解释和对应的课文小节，由题目文件在构建时生成。
 ---
 

@@ -53,6 +53,8 @@ class Project:
         (root / "docs" / "modules").mkdir(parents=True, exist_ok=True)
         (root / "quizzes").mkdir(exist_ok=True)
         shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+        for name in ("sw.js", "manifest.webmanifest"):
+            shutil.copy(ROOT / "docs" / name, root / "docs" / name)
         (root / "glossary.yml").write_text("[]\n", encoding="utf-8")
         (root / "search-words.txt").write_text("", encoding="utf-8")
 

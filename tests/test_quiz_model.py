@@ -284,7 +284,8 @@ def test_examples_in_the_authoring_guide_are_valid():
     from conftest import ROOT
 
     guide = (ROOT / "AUTHORING.md").read_text(encoding="utf-8")
-    example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
+    [example] = [block.split("```", 1)[0] for block in guide.split("```yaml\n")[1:]
+                 if block.startswith("# yaml-language-server")]
     example = textwrap.dedent(example)
     result = parse_quiz(example, "AUTHORING.md", slug="four-p-to-four-c")
     assert isinstance(result, LoadedQuiz), result

@@ -481,12 +481,6 @@
 
   function mount() {
     if (stage && !document.body.contains(stage.quiz)) closeStage();  // left by instant navigation
-    // Wide tables scroll sideways on a phone: let the keyboard reach them too.
-    all(document, ".md-typeset__scrollwrap").forEach(function (wrap, index) {
-      wrap.tabIndex = 0;
-      wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", "表格 " + (index + 1) + "（可左右滑动）");
-    });
     all(document, "[data-quiz]:not([data-quiz-ready])").forEach(mountQuiz);
     all(document, ".course-path:not([data-course-ready])").forEach(mountPath);
   }

@@ -1,0 +1,62 @@
+"""Offline support, at build time: the offline page, and the service worker stamped with a
+version (a hash of the built site) and the files every page needs, precached on install.
+
+No MkDocs here: it reads and writes the built site/ given to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+OFFLINE_PAGE = "offline.md"
+OFFLINE_MARKDOWN = """---
+search:
+  exclude: true
+description: 离线时打开了一个还没保存到这台设备上的页面。
+---
+
+# 现在没有网络
+
+这一页还没有保存到这台设备上，要等联网后才能打开。
+
+打开过的页面会自动保存在这台设备上，没有网络时也能阅读，自测也照常能做、能保存进度。下面的模块里，
+你之前打开过的可以直接点开：
+
+<!-- course: learning-path -->
+"""
+
+
+def stamp_service_worker(site: Path) -> str | None:
+    """Write site/sw.js's VERSION and PRECACHE; return the version (None: no worker here)."""
+    worker = site / "sw.js"
+    if not worker.exists():
+        return None
+    version = site_version(site)
+    precache = ["./", "offline/", "progress/", "manifest.webmanifest", *core_assets(site)]
+    source = worker.read_text(encoding="utf-8")
+    source = source.replace('const VERSION = "dev";', f"const VERSION = {json.dumps(version)};", 1)
+    source = source.replace("const PRECACHE = [];", f"const PRECACHE = {json.dumps(precache)};", 1)
+    worker.write_text(source, encoding="utf-8")
+    return version
+
+
+def site_version(site: Path) -> str:
+    """A hash of every built file but the worker itself and the sitemap's build dates."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        relative = path.relative_to(site).as_posix()
+        if relative == "sw.js" or relative.startswith("sitemap.xml"):
+            continue
+        digest.update(relative.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def core_assets(site: Path) -> list[str]:
+    """The scripts and stylesheets the home page loads: every page needs the same ones."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    found = re.findall(r'<(?:script[^>]* src|link[^>]* rel="stylesheet"[^>]* href)="([^"]+)"', html)
+    return [url for url in found if "://" not in url and not url.startswith("//")]

@@ -1,0 +1,105 @@
+"""Offline after the first visit, in a real Chromium: the service worker keeps what a trainee
+opened, serves it without a network, falls back to the offline page, and lets a new publish
+through the next time the phone is online."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import free_port, serve
+from test_quiz_model import VALID
+
+pytestmark = pytest.mark.browser
+
+MODULE = "# 模块甲\n\n## 四个 P\n\n{text}\n\n## 四个 C\n\n正文。\n\n## 自测\n\n<!-- quiz: demo -->\n"
+
+
+@pytest.fixture
+def course(project):
+    """A small course (two modules) built and served like the real one."""
+    project.page("index.md", "# 首页\n\n<!-- course: learning-path -->\n")
+    project.page("modules/a.md", MODULE.format(text="第一版的课文。"))
+    project.page("modules/b.md", "# 模块乙\n\n还没打开过的模块。\n")
+    project.quiz("demo", VALID)
+    port = free_port()
+    site_url = f"http://127.0.0.1:{port}/service-course/"
+    result = project.build(site_url=site_url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, server = serve(project.root / "site", port)
+    project.url, project.site_url = url, site_url
+    yield project
+    server.shutdown()
+
+
+def controlled(page) -> None:
+    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+
+
+def answer_all_rightly(page) -> None:
+    from quiz_model import parse_quiz
+    from test_browser import answer
+
+    for question in parse_quiz(VALID, "q.yml", slug="demo").quiz.questions:
+        answer(page, question, right=True)
+
+
+def test_visited_pages_and_the_quiz_work_offline(course, phone):
+    page = phone.new_page()
+    page.goto(course.url)
+    controlled(page)
+    page.goto(course.url + "modules/a/")
+    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+
+    phone.set_offline(True)
+    page.reload()
+    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    assert "第一版的课文。" in page.locator("article").inner_text()
+    answer_all_rightly(page)
+    assert page.locator(".quiz__result").inner_text().startswith("✓ 已通过！")
+
+    page.goto(course.url + "progress/")
+    state = page.locator('[data-course-quiz="demo"] [data-course-state]')
+    assert state.inner_text().startswith("✓ 已通过 · 得分 100%")
+
+    page.goto(course.url + "modules/b/")
+    assert page.locator("h1").inner_text().startswith("现在没有网络")
+    assert "还没打开过的模块" not in page.content()
+
+
+def test_a_new_publish_reaches_the_next_online_visit(course, phone):
+    page = phone.new_page()
+    page.goto(course.url)
+    controlled(page)
+    page.goto(course.url + "modules/a/")
+    first = page.evaluate("navigator.serviceWorker.controller.scriptURL")
+    version = page.evaluate("fetch('../../sw.js').then(r => r.text())")
+
+    course.page("modules/a.md", MODULE.format(text="第二版的课文。"))
+    assert course.build(site_url=course.site_url).returncode == 0
+    page.goto(course.url + "modules/a/")
+    assert "第二版的课文。" in page.locator("article").inner_text()
+    new_version = page.evaluate("fetch('../../sw.js', {cache: 'no-store'}).then(r => r.text())")
+    assert new_version != version  # a new worker is installed for the new build
+    assert first.endswith("/service-course/sw.js")
+
+    phone.set_offline(True)  # and the new text is what stays offline
+    page.reload()
+    assert "第二版的课文。" in page.locator("article").inner_text()
+
+
+def test_the_worker_keeps_nothing_from_another_origin(course, phone):
+    page = phone.new_page()
+    page.goto(course.url)
+    controlled(page)
+    page.goto(course.url + "modules/a/")
+    page.evaluate("fetch('http://localhost:1/nowhere').catch(() => null)")
+    cached = page.evaluate("""async () => {
+        const urls = [];
+        for (const key of await caches.keys()) {
+            for (const request of await (await caches.open(key)).keys()) urls.push(request.url);
+        }
+        return urls;
+    }""")
+    assert cached and all(url.startswith(course.url) for url in cached), cached
+    scope = page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)")
+    assert scope == course.url  # scoped to the course's path, not the host's root
