@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import course_pages
 import glossary
 import offline
-import search_index
+import budget
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -125,12 +125,19 @@ def on_page_context(
     return None
 
 
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    """Keep the print page's files off every other page (they only slow the first paint)."""
+    if page.file.src_uri == PRINT_PAGE:
+        return None
+    return budget.without_print_assets(output)
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Shrink the search index, then stamp the service worker with a hash of the result."""
     site = Path(config.site_dir)
     index = site / "search" / "search_index.json"
     if index.exists():
-        before, after = search_index.compact(index)
+        before, after = budget.compact_search_index(index)
         log.debug(f"search index: {before:,} → {after:,} bytes")
     version = offline.stamp_service_worker(site)
     log.debug(f"service worker version {version}")
@@ -277,6 +284,7 @@ def _heading_text(title: str) -> str:
 STATE = "course_build"
 GLOSSARY = "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
+PRINT_PAGE = "print_page.md"  # mkdocs-print-site-plugin's page
 SEARCH_WORDS = "search-words.txt"
 QUIZ_DIR = "quizzes"
 MARKER = re.compile(r"<!--\s*quiz:\s*(?P<slug>[^\s>]+)\s*-->")

@@ -353,7 +353,7 @@ def test_a_quiz_can_be_done_with_the_keyboard_alone(module):
 SEARCH_WORDS = {
     "service-mindset": "黄金法则", "why-customers-leave": "漠不关心", "loyalty-pathways": "以偏概全",
     "four-p-to-four-c": "劳特朋", "service-models": "可视线", "service-tiers": "康乃馨",
-    "complaint-handling": "补偿性关照", "satisfaction": "佯装购物者", "prospects": "购买信号",
+    "complaint-handling": "补偿性关照", "satisfaction": "资料卡", "prospects": "购买信号",
     "loyalty-management": "经济特许权", "key-accounts": "鞋拔子", "membership": "财富宝典",
 }
 
@@ -371,3 +371,18 @@ def test_chinese_search_finds_a_word_from_the_middle_of_a_sentence(phone, base_u
     page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
     hrefs = page.locator(".md-search-result__item a").evaluate_all("as => as.map(a => a.href)")
     assert any(f"/modules/{slug}/" in href for href in hrefs), hrefs
+
+
+def test_a_tap_on_a_glossary_term_shows_its_definition(module):
+    page = module
+    term = page.locator("article abbr[title]").first
+    definition = term.get_attribute("title")
+    term.tap()
+    tip = page.get_by_role("tooltip")
+    assert tip.inner_text() == definition and tip.is_visible()
+    assert term.get_attribute("aria-describedby") == "course-tip"
+    term.tap()
+    assert page.locator(".course-tip").count() == 0
+    term.tap()
+    page.keyboard.press("Escape")
+    assert page.locator(".course-tip").count() == 0

@@ -90,10 +90,12 @@ def test_pages_use_system_fonts_and_no_google_fonts(site):
 
 def test_quiz_assets_are_cacheable_files_loaded_once_not_inline(site):
     html = (site / "modules" / "four-p-to-four-c" / "index.html").read_text(encoding="utf-8")
-    [script] = re.findall(r'<script src="\.\./\.\./assets/quiz/(quiz\.[0-9a-f]+\.min\.js)"', html)
+    [script] = re.findall(r'<script defer src="\.\./\.\./assets/quiz/(quiz\.[0-9a-f]+\.min\.js)"',
+                          html)
     [style] = re.findall(r'href="\.\./\.\./assets/quiz/(quiz\.[0-9a-f]+\.min\.css)"', html)
     assert (site / "assets" / "quiz" / script).exists() and (site / "assets" / "quiz" / style).exists()
     assert not (site / "assets" / "quiz" / "quiz.js").exists()  # only the hashed name ships
+    assert "print-site" not in html  # the print page's files stay on the print page
     inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
     assert not any("quiz" in body for body in inline)
 

@@ -1,0 +1,33 @@
+"""What a phone downloads: the search index, smaller, and no print-page files on other pages.
+
+Material writes the search index with every Chinese character escaped as `\\uXXXX` (six bytes,
+where UTF-8 takes three), and every full page load downloads it. The print-site plugin adds
+its stylesheets and script to every page, though only its own page uses them (every rule in
+them is scoped to #print-site-page), and two of them block rendering.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+
+def compact_search_index(index: Path) -> tuple[int, int]:
+    """Rewrite search_index.json as plain UTF-8 JSON; return its size before and after."""
+    before = index.read_bytes()
+    data = json.loads(before)
+    after = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    index.write_bytes(after)
+    return len(before), len(after)
+
+
+def without_print_assets(html: str) -> str:
+    """A page's HTML without the print page's stylesheets and script."""
+    return PRINT_ASSETS.sub("", html)
+
+
+PRINT_ASSETS = re.compile(
+    r'\s*<link rel="stylesheet" href="[^"]*css/print-site(?:-material)?\.css"\s*/?>'
+    r'|\s*<script (?:defer )?src="[^"]*js/print-site\.js"></script>'
+)
