@@ -158,7 +158,7 @@ def main() -> None:
         finally:
             server.shutdown()
     print(f"\nMedian of {args.runs} Lighthouse mobile runs per page (served with gzip)\n")
-    print(f"| page | perf | a11y | best | SEO | FCP ms | LCP ms | TBT ms | CLS | KB |")
+    print("| page | perf | a11y | best | SEO | FCP ms | LCP ms | TBT ms | CLS | KB |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for path, r in rows.items():
         print(f"| {path} | {r['performance']:.0f} | {r['accessibility']:.0f} | "

@@ -105,7 +105,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
             return ""
         refs = _resolve_refs(loaded, page, build)
         link = _link_resolver(page, files)
-        return render_quiz(loaded, config.theme.get_env(), refs, link=link)
+        return render_quiz(loaded, build.env(config), refs, link=link)
 
     return MARKER.sub(replace, html)
 
@@ -157,6 +157,14 @@ class Build:
     nav: Navigation | None = None
     glossary: list = field(default_factory=list)
     refs: dict[str, tuple[str, Ref]] = field(default_factory=dict)
+    _env: Environment | None = None
+
+    def env(self, config: MkDocsConfig) -> Environment:
+        """The theme's Jinja environment, made once a build: MkDocs makes a new one on every
+        get_env() call, and compiling the templates again for each page cost seconds."""
+        if self._env is None:
+            self._env = config.theme.get_env()
+        return self._env
 
 
 def _place_quizzes(files: Files, build: Build, known: dict[str, Source]) -> list[Problem]:

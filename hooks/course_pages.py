@@ -44,7 +44,7 @@ def missing_lesson_plans(docs: Path, titles: dict[str, str]) -> list[Problem]:
 
 def render_markers(content: str, page: Page, config: MkDocsConfig, build: Any) -> str:
     """Replace every `<!-- course: … -->` marker in a rendered page."""
-    macros = config.theme.get_env().get_template("partials/course.html").module
+    macros = build.env(config).get_template("partials/course.html").module
 
     def replace(match: re.Match) -> str:
         kind, arg = match["kind"], match["arg"]
