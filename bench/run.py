@@ -77,6 +77,7 @@ def build_times(runs: int) -> None:
             build_seconds(project, 1)  # warm-up: jieba's cache, Python's bytecode
             if not client_printed:
                 client_size(project / "site")
+                page_budget(project / "site")
                 client_printed = True
                 print()
             rows[label] = statistics.median(build_seconds(project, runs))
@@ -86,12 +87,29 @@ def build_times(runs: int) -> None:
         print(f"{'the quizzes add':<20}{extra:>8.2f} s")
 
 
-def page_weight() -> None:
-    site = ROOT / "site"
-    page = site / "modules" / "four-p-to-four-c" / "index.html"
-    if page.exists():
-        html = page.read_bytes()
-        print(f"\n4P→4C page HTML (last ./run build): {len(html):,} raw, {gz(html):,} gzip")
+def page_budget(site: Path, module: str = "four-p-to-four-c") -> None:
+    """What a module page transfers on a first visit (gzip, as GitHub Pages serves it)."""
+    page = site / "modules" / module / "index.html"
+    html = page.read_text(encoding="utf-8")
+    urls = re.findall(r'<(?:script[^>]* src|link[^>]* href|img[^>]* src)="([^"]+)"', html)
+    files = {"(the page)": page}
+    for url in urls:
+        if "://" in url or url.startswith(("data:", "#")):
+            continue
+        target = (page.parent / url.split("#")[0]).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if target.is_file() and target.suffix != ".html":
+            files[str(target.relative_to(site))] = target
+    # fetched by the scripts: the search index (and Material's search worker), the sitemap
+    for extra in ["search/search_index.json", "sitemap.xml", "manifest.webmanifest",
+                  *[str(p.relative_to(site)) for p in (site / "assets/javascripts/workers").glob("*.js")]]:
+        files[extra] = site / extra
+    rows = sorted(((gz(p.read_bytes()), name) for name, p in files.items()), reverse=True)
+    total = sum(size for size, _ in rows)
+    print(f"\nFirst visit to modules/{module}/: {total:,} bytes gzip in {len(rows)} files")
+    for size, name in rows:
+        print(f"{size:>10,}  {name}")
 
 
 def main() -> None:
@@ -99,7 +117,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     build_times(args.runs)
-    page_weight()
 
 
 if __name__ == "__main__":

@@ -31,8 +31,14 @@ def course(project):
     server.shutdown()
 
 
-def controlled(page) -> None:
+def visit_module(phone, course):
+    """Open the home page until the service worker controls it, then module a."""
+    page = phone.new_page()
+    page.goto(course.url)
     page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+    page.goto(course.url + "modules/a/")
+    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    return page
 
 
 def answer_all_rightly(page) -> None:
@@ -44,11 +50,7 @@ def answer_all_rightly(page) -> None:
 
 
 def test_visited_pages_and_the_quiz_work_offline(course, phone):
-    page = phone.new_page()
-    page.goto(course.url)
-    controlled(page)
-    page.goto(course.url + "modules/a/")
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    page = visit_module(phone, course)
 
     phone.set_offline(True)
     page.reload()
@@ -67,10 +69,7 @@ def test_visited_pages_and_the_quiz_work_offline(course, phone):
 
 
 def test_a_new_publish_reaches_the_next_online_visit(course, phone):
-    page = phone.new_page()
-    page.goto(course.url)
-    controlled(page)
-    page.goto(course.url + "modules/a/")
+    page = visit_module(phone, course)
     first = page.evaluate("navigator.serviceWorker.controller.scriptURL")
     version = page.evaluate("fetch('../../sw.js').then(r => r.text())")
 
@@ -88,10 +87,7 @@ def test_a_new_publish_reaches_the_next_online_visit(course, phone):
 
 
 def test_the_worker_keeps_nothing_from_another_origin(course, phone):
-    page = phone.new_page()
-    page.goto(course.url)
-    controlled(page)
-    page.goto(course.url + "modules/a/")
+    page = visit_module(phone, course)
     page.evaluate("fetch('http://localhost:1/nowhere').catch(() => null)")
     cached = page.evaluate("""async () => {
         const urls = [];

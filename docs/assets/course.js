@@ -68,11 +68,19 @@
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mount);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mount);
-  } else {
-    mount();
+  // Run `fn` on every page shown: through Material's document$ (it replays the current page
+  // and emits again on each instant navigation), else once the document is ready. The quiz
+  // client boots through this too (it loads after this file).
+  function onEveryPage(fn) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(fn);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
   }
+
+  window.courseOnEveryPage = onEveryPage;
+  onEveryPage(mount);
 })();

@@ -538,11 +538,5 @@
     if (q) clearFeedback(q);
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mount);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mount);
-  } else {
-    mount();
-  }
+  window.courseOnEveryPage(mount);  // from assets/course.js, loaded just before this file
 })();
