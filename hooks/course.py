@@ -1,8 +1,10 @@
-"""MkDocs events for the course: quizzes, glossary, progress dashboard and learning path.
+"""MkDocs events for the course: quizzes, glossary, generated pages, offline support.
 
-Thin glue over `quiz_model` (load + check), `quiz_render` (HTML), `glossary` (terms and
-tooltips) and `course_pages` (generated pages); the only file here with MkDocs events. MkDocs never reloads a hook module under `mkdocs serve`, so nothing lives
-in module globals: each build keeps its state in a `Build` stored on that build's config.
+The only file with MkDocs events; thin glue over `quiz_model` (load + check), `quiz_render`
+(HTML), `glossary` (terms and tooltips), `course_pages` (learning path, dashboard, trainer
+pages), `offline` (service worker) and `budget` (what a phone downloads). MkDocs never
+reloads a hook module under `mkdocs serve`, so nothing lives in module globals: each build
+keeps its state in a `Build` stored on that build's config.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import budget
 import course_pages
 import glossary
 import offline
-import budget
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -119,7 +121,8 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
 def on_page_context(
     context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict | None:
-    """Fill the learning path and dashboard markers, now that every page has its title."""
+    """Fill the `<!-- course: … -->` markers (learning path, dashboard, lesson plans, answer
+    key, QR codes), now that every page has its title and every quiz its resolved refs."""
     if "<!-- course:" in (page.content or ""):
         page.content = course_pages.render_markers(page.content, page, config, config[STATE])
     return None

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
-
 from problems import Problem
 from quiz_model import question_hash
 from quiz_render import quiz_view
@@ -36,9 +35,14 @@ def generated_pages(titles: dict[str, str]) -> dict[str, str]:
 def missing_lesson_plans(docs: Path, titles: dict[str, str]) -> list[Problem]:
     """Every module needs a lesson plan in the trainer section."""
     return [
-        Problem(f"docs/{MODULE_DIR}{slug}.md", 1, "lesson plan",
-                f"expected a lesson plan at docs/{TRAINER_DIR}{slug}.md, found none")
-        for slug in titles if not (docs / TRAINER_DIR / f"{slug}.md").exists()
+        Problem(
+            f"docs/{MODULE_DIR}{slug}.md",
+            1,
+            "lesson plan",
+            f"expected a lesson plan at docs/{TRAINER_DIR}{slug}.md, found none",
+        )
+        for slug in titles
+        if not (docs / TRAINER_DIR / f"{slug}.md").exists()
     ]
 
 
@@ -49,7 +53,9 @@ def render_markers(content: str, page: Page, config: MkDocsConfig, build: Any) -
     def replace(match: re.Match) -> str:
         kind, arg = match["kind"], match["arg"]
         if kind in ("learning-path", "dashboard", "lesson-plans"):
-            return str(macros.modules(_modules(build, page), kind, _url(build, page, PROGRESS_PAGE)))
+            return str(
+                macros.modules(_modules(build, page), kind, _url(build, page, PROGRESS_PAGE))
+            )
         if kind == "answer-key":
             return str(macros.answer_key(_answer_key(build, page, arg)))
         if kind == "join":
@@ -79,14 +85,16 @@ def _modules(build: Any, page: Page) -> list[dict]:
                 "pass_mark": loaded.quiz.pass_mark,
                 "questions": " ".join(f"{q.id}:{question_hash(q)}" for q in questions),
             }
-        entries.append({
-            "number": len(entries) + 1,
-            "title": module.title,
-            "url": module.file.url_relative_to(page.file),
-            "plan_url": _url(build, page, TRAINER_DIR + uri[len(MODULE_DIR):]),
-            "description": module.meta.get("description", ""),
-            "quiz": quiz,
-        })
+        entries.append(
+            {
+                "number": len(entries) + 1,
+                "title": module.title,
+                "url": module.file.url_relative_to(page.file),
+                "plan_url": _url(build, page, TRAINER_DIR + uri[len(MODULE_DIR) :]),
+                "description": module.meta.get("description", ""),
+                "quiz": quiz,
+            }
+        )
     return entries
 
 
@@ -126,9 +134,18 @@ def _qr_svg(url: str) -> Markup:
     import segno
 
     out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", scale=6, border=4, xmldecl=False,
-                                    svgns=True, title=f"二维码：{url}", dark="#000", light="#fff",
-                                    svgclass="course-join__svg")
+    segno.make(url, error="m").save(
+        out,
+        kind="svg",
+        scale=6,
+        border=4,
+        xmldecl=False,
+        svgns=True,
+        title=f"二维码：{url}",
+        dark="#000",
+        light="#fff",
+        svgclass="course-join__svg",
+    )
     return Markup(out.getvalue().decode("utf-8"))
 
 
@@ -144,7 +161,9 @@ def _quiz_on(build: Any, uri: str) -> str | None:
 
 
 def _url(build: Any, page: Page, uri: str) -> str | None:
-    target = next((p for p in build.nav.pages if p.file.src_uri == uri), None) if build.nav else None
+    target = (
+        next((p for p in build.nav.pages if p.file.src_uri == uri), None) if build.nav else None
+    )
     return target.file.url_relative_to(page.file) if target else None
 
 

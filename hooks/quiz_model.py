@@ -150,19 +150,30 @@ def check_all(sources: list[Source]) -> list[Problem]:
         data = source.data if isinstance(source.data, dict) else {}
         found = [("quiz", ("id",), data.get("id"))]
         questions = data.get("questions") if isinstance(data.get("questions"), list) else []
-        found += [("question", ("questions", i, "id"), q.get("id"))
-                  for i, q in enumerate(questions) if isinstance(q, dict)]
+        found += [
+            ("question", ("questions", i, "id"), q.get("id"))
+            for i, q in enumerate(questions)
+            if isinstance(q, dict)
+        ]
         for kind, loc, value in found:
             if not isinstance(value, str):
                 continue
             first, first_loc = seen.setdefault((kind, value), (source, loc))
             if first is source:
                 continue
-            where = (f"already the id of {first.path}" if kind == "quiz" else
-                     f"already used in {first.path}:{nearest_line(first.lines, first_loc)}")
-            problems.append(Problem(source.path, nearest_line(source.lines, loc), key_path(loc),
-                                    f"expected a {kind} id unique across quizzes, found "
-                                    f"'{value}', {where}"))
+            where = (
+                f"already the id of {first.path}"
+                if kind == "quiz"
+                else f"already used in {first.path}:{nearest_line(first.lines, first_loc)}"
+            )
+            problems.append(
+                Problem(
+                    source.path,
+                    nearest_line(source.lines, loc),
+                    key_path(loc),
+                    f"expected a {kind} id unique across quizzes, found '{value}', {where}",
+                )
+            )
     return problems
 
 

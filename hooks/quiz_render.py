@@ -59,7 +59,9 @@ def quiz_view(
         "title": text.inline(quiz.title),
         "description": text.block(quiz.description) if quiz.description else None,
         "pass_mark": quiz.pass_mark,
-        "questions": [_question(q, n, text, refs.get(q.id)) for n, q in enumerate(quiz.questions, 1)],
+        "questions": [
+            _question(q, n, text, refs.get(q.id)) for n, q in enumerate(quiz.questions, 1)
+        ],
     }
 
 
