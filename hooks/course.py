@@ -159,7 +159,7 @@ class Build:
     problems: list[Problem] = field(default_factory=list)
     nav: Navigation | None = None
     glossary: list = field(default_factory=list)
-    refs: dict[str, tuple[str, Ref]] = field(default_factory=dict)
+    refs: dict[str, Ref] = field(default_factory=dict)  # question id → its heading
     _env: Environment | None = None
 
     def env(self, config: MkDocsConfig) -> Environment:
@@ -250,7 +250,7 @@ def _resolve_refs(loaded: LoadedQuiz, page: Page, build: Build) -> dict[str, Ref
         ref = headings.get(question.ref.strip().lstrip("#").strip())
         if ref:
             refs[question.id] = ref
-            build.refs[question.id] = (page.file.src_uri, ref)
+            build.refs[question.id] = ref
         else:
             build.problems.append(
                 Problem(

@@ -104,8 +104,7 @@ def _answer_key(build: Any, page: Page, module: str) -> dict | None:
     if loaded is None:
         return None
     module_url = _url(build, page, uri)
-    refs = {qid: ref for qid, (_, ref) in build.refs.items()}
-    view = quiz_view(loaded, refs)
+    view = quiz_view(loaded, build.refs)
     view["module_url"] = module_url
     return view
 

@@ -91,6 +91,8 @@ def from_validation_error(
         message = f"expected one of the types {', '.join(tags)}, found " + (
             describe(ctx.get("tag")) if kind == "union_tag_invalid" else "none"
         )
+    elif kind == "string_too_long":
+        message = f"expected at most {ctx.get('max_length')} characters, found {len(found)}"
     elif kind == "too_short":
         message = (
             f"expected at least {ctx.get('min_length')} items, found {ctx.get('actual_length')}"
@@ -150,5 +152,4 @@ EXPECTED = {
     "dict_type": "a mapping of keys",
     "model_attributes_type": "a mapping of keys",
     "string_too_short": "text",
-    "string_too_long": "at most 80 characters",
 }

@@ -163,6 +163,16 @@ def phone(browser):
     context.close()
 
 
+def open_quiz_page(context, url: str):
+    """Open `url` in `context`, wait for its quiz to mount; returns (page, page errors)."""
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    return page, errors
+
+
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
          "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
 # Background networking off: this machine (and a trainee's) may reach no Google host.

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, free_port, serve
+from conftest import ROOT, free_port, open_quiz_page, serve
 from quiz_model import load_quiz
 from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
 
@@ -57,11 +57,7 @@ def result(page) -> str:
 
 @pytest.fixture
 def module(phone, base_url):
-    page = phone.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(base_url + MODULE)
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    page, errors = open_quiz_page(phone, base_url + MODULE)
     yield page
     assert not errors, errors
 

@@ -128,6 +128,8 @@ def test_valid_quiz_loads_with_every_type():
         ("  - id: demo-tf", "  - id: demo-single",
          "quizzes/demo.yml:26: questions[2].id: expected a unique question id, found "
          "'demo-single' again (also questions[0])"),
+        ("  - id: demo-multiple", "  - id: " + "q" * 81,
+         "quizzes/demo.yml:15: questions[1].id: expected at most 80 characters, found 81"),
         # localizable text: zh is required
         ("    text: 排序", "    text: {en: Put in order}",
          "quizzes/demo.yml:35: questions[3].text: expected a 'zh' entry, found only en"),

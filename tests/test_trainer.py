@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, open_quiz_page
 from quiz_model import load_quiz
 from test_browser import MODULE, QUIZ
 
@@ -18,11 +18,7 @@ pytestmark = pytest.mark.browser
 def projector(browser, base_url):
     """A laptop-sized page on the 4P→4C module, as a trainer projects it."""
     context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="zh-CN")
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(base_url + MODULE)
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    page, errors = open_quiz_page(context, base_url + MODULE)
     yield page
     context.close()
     assert not errors, errors
@@ -181,24 +177,31 @@ def test_the_qr_code_opens_the_published_course(phone, base_url):
     assert page.locator('[data-course-join="published"] figcaption').inner_text().endswith(base_url)
 
 
-def test_the_qr_code_shows_the_laptops_room_address_under_serve(project, browser):
+def test_the_qr_code_shows_the_laptops_room_address_under_serve(monkeypatch):
     """`mkdocs serve -a 0.0.0.0:8000` sets site_url to the all-interfaces address; the page
-    then offers this machine's room-network addresses (none here need exist)."""
-    import sys
+    then offers this machine's room-network addresses, and only those."""
+    import types
 
-    sys.path.insert(0, str(ROOT / "hooks"))
     import course_pages
+    import ifaddr
+
+    ips = ["127.0.0.1", "169.254.1.2", "8.8.8.8", "192.168.1.20", ("fe80::1", 0, 0)]
+    adapter = types.SimpleNamespace(ips=[types.SimpleNamespace(ip=ip) for ip in ips])
+    monkeypatch.setattr(ifaddr, "get_adapters", lambda: [adapter])
 
     class Config(dict):
         site_url = "http://0.0.0.0:8000/service-course/"
         extra = {"published_url": "https://example.org/course/"}
 
     codes = course_pages._join_codes(Config())
-    assert codes[0]["url"] == "https://example.org/course/"
-    for code in codes[1:]:
-        assert code["kind"] == "local"
-        assert code["url"].endswith(":8000/service-course/")
-        assert not code["url"].startswith("http://127.")
+    assert [(c["kind"], c["url"]) for c in codes] == [
+        ("published", "https://example.org/course/"),
+        ("local", "http://192.168.1.20:8000/service-course/"),
+    ]
+    assert all("<svg" in str(c["svg"]) for c in codes)
+
+    Config.site_url = "http://127.0.0.1:8000/service-course/"  # plain `mkdocs serve`
+    assert [c["kind"] for c in course_pages._join_codes(Config())] == ["published", "local-only"]
 
 
 # --- Accessibility ------------------------------------------------------------------------------
