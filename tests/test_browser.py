@@ -7,6 +7,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT, free_port, open_quiz_page, serve
 from quiz_model import load_quiz
@@ -363,7 +364,13 @@ def test_chinese_search_finds_a_word_from_the_middle_of_a_sentence(phone, base_u
     page = phone.new_page()
     page.goto(base_url)
     page.locator("label.md-header__button[for=__search]").tap()
-    page.locator("input.md-search__input").fill(word)
+    # Wait for the index, so the query is always typed into a ready search (the usual case for a
+    # trainee) and never picked up only because the index finished loading after it.
+    expect(page.locator(".md-search-result__meta")).to_have_text("键入以开始搜索")
+    query = page.locator("input.md-search__input")
+    query.fill(word)
+    # Material reads the query on keyup (a phone's IME ends with one), not on fill()'s input event.
+    query.press("End")
     page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
     hrefs = page.locator(".md-search-result__item a").evaluate_all("as => as.map(a => a.href)")
     assert any(f"/modules/{slug}/" in href for href in hrefs), hrefs
