@@ -18,13 +18,14 @@ from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
 import budget
 import course_pages
 import glossary
 import offline
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 from problems import Problem, Source, nearest_line, read_yaml
 from quiz_model import LoadedQuiz, check_all, check_quiz
 from quiz_render import Ref, render_quiz

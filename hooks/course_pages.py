@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
+
 from problems import Problem
 from quiz_model import question_hash
 from quiz_render import quiz_view

@@ -16,8 +16,9 @@ from xml.etree.ElementTree import Element
 from markdown import Markdown
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markdown.util import AtomicString
-from problems import Problem, from_validation_error, read_yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from problems import Problem, from_validation_error, read_yaml
 
 Term = Annotated[str, Field(min_length=1, max_length=40)]
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
+
 from problems import (
     Problem,
     Source,
@@ -21,7 +23,6 @@ from problems import (
     nearest_line,
     read_yaml,
 )
-from pydantic import BaseModel, ValidationError
 from quiz_schema import TYPE_MODELS, TYPES, Option, Pair, Quiz, _Question
 from yaml_lines import load_with_lines
 

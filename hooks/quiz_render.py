@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+
 from quiz_model import LoadedQuiz, question_hash
 from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
 

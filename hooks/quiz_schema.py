@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
-from problems import describe
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 from pydantic.functional_validators import PlainValidator
 from pydantic_core import PydanticCustomError
+
+from problems import describe
 
 # --- Localizable text -------------------------------------------------------------------------
 
@@ -135,7 +136,7 @@ class Matching(_Question):
 
 
 Question = Annotated[
-    Union[Single, Multiple, TrueFalse, Ordering, Matching], Field(discriminator="type")
+    Single | Multiple | TrueFalse | Ordering | Matching, Field(discriminator="type")
 ]
 
 

@@ -40,7 +40,7 @@ def build(project: Path, site: Path, site_url: str | None = None, strict: bool =
     # Never -q: it silences warnings, and then --strict has nothing to count.
     command = [*MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     return subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=env,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, check=False)
 
 
 class Project:

@@ -229,7 +229,7 @@ def test_no_request_leaves_the_site(phone, base_url):
     page.wait_for_load_state("networkidle")
     page.goto(base_url + "progress/")
     page.wait_for_load_state("networkidle")
-    assert requests and all(url.startswith(base_url) or url.startswith("data:")
+    assert requests and all(url.startswith((base_url, "data:"))
                             for url in requests), [u for u in requests if not u.startswith(base_url)]
 
 

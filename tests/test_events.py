@@ -142,7 +142,7 @@ def test_a_broken_quiz_stops_at_on_files_with_every_problem(project, caplog):
 
 
 def test_pages_without_markers_are_left_alone(project):
-    config, files = prepared(project)
+    config, _files = prepared(project)
     project.page("plain.md", "# 普通页\n\n没有测验。\n")
     file = File("plain.md", str(project.root / "docs"), str(project.root / "site"), True)
     page = Page(None, file, config)

@@ -35,7 +35,7 @@ def open_with_keyboard(page):
 
 def test_classroom_mode_walks_the_whole_quiz_with_the_keyboard(projector):
     page = projector
-    opener, stage = open_with_keyboard(page)
+    _opener, stage = open_with_keyboard(page)
     scrolled = page.evaluate("scrollY")
     total = len(QUIZ.questions)
     for number, question in enumerate(QUIZ.questions, 1):
@@ -182,26 +182,25 @@ def test_the_qr_code_shows_the_laptops_room_address_under_serve(monkeypatch):
     then offers this machine's room-network addresses, and only those."""
     import types
 
-    import course_pages
     import ifaddr
+
+    import course_pages
 
     ips = ["127.0.0.1", "169.254.1.2", "8.8.8.8", "192.168.1.20", ("fe80::1", 0, 0)]
     adapter = types.SimpleNamespace(ips=[types.SimpleNamespace(ip=ip) for ip in ips])
     monkeypatch.setattr(ifaddr, "get_adapters", lambda: [adapter])
 
-    class Config(dict):
-        site_url = "http://0.0.0.0:8000/service-course/"
-        extra = {"published_url": "https://example.org/course/"}
-
-    codes = course_pages._join_codes(Config())
+    config = types.SimpleNamespace(site_url="http://0.0.0.0:8000/service-course/",
+                                   extra={"published_url": "https://example.org/course/"})
+    codes = course_pages._join_codes(config)
     assert [(c["kind"], c["url"]) for c in codes] == [
         ("published", "https://example.org/course/"),
         ("local", "http://192.168.1.20:8000/service-course/"),
     ]
     assert all("<svg" in str(c["svg"]) for c in codes)
 
-    Config.site_url = "http://127.0.0.1:8000/service-course/"  # plain `mkdocs serve`
-    assert [c["kind"] for c in course_pages._join_codes(Config())] == ["published", "local-only"]
+    config.site_url = "http://127.0.0.1:8000/service-course/"  # plain `mkdocs serve`
+    assert [c["kind"] for c in course_pages._join_codes(config)] == ["published", "local-only"]
 
 
 # --- Accessibility ------------------------------------------------------------------------------
