@@ -18,6 +18,7 @@ from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -114,8 +115,10 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
-    """After every page's content is rendered: stop on a `ref` that names no heading."""
+    """After every page's content is rendered: stop on a `ref` that names no heading. Keep the
+    theme's compiled templates between builds, so a rebuild under `mkdocs serve` skips compiling."""
     _fail_on(config[STATE].problems)
+    env.bytecode_cache = _template_cache()
     return None
 
 
@@ -168,7 +171,14 @@ class Build:
         get_env() call, and compiling the templates again for each page cost seconds."""
         if self._env is None:
             self._env = config.theme.get_env()
+            self._env.bytecode_cache = _template_cache()
         return self._env
+
+
+def _template_cache() -> FileSystemBytecodeCache:
+    """Jinja's cache of compiled templates, in this user's private temporary folder. A template
+    is compiled again whenever its source changes (the cache is keyed on a hash of it)."""
+    return FileSystemBytecodeCache()
 
 
 def _place_quizzes(files: Files, build: Build, known: dict[str, Source]) -> list[Problem]:
