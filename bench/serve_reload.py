@@ -1,7 +1,8 @@
 """How long a trainer waits under `mkdocs serve`: from saving a quiz file to the served page
-showing the change. Runs serve on a copy of the course, edits a question, polls the page.
+showing the change. Runs what `./run serve` and `./run edit` run on a copy of the course, edits a
+question, polls the page.
 
-Usage: python bench/serve_reload.py [--runs N] [--config mkdocs.yml|mkdocs.edit.yml]
+Usage: python bench/serve_reload.py [--runs N] [--command serve|edit]
 """
 
 from __future__ import annotations
@@ -38,14 +39,21 @@ def fetch(url: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--config", default=None, help="one config; default: both")
+    parser.add_argument("--command", choices=COMMANDS, default=None, help="default: both")
     args = parser.parse_args()
-    for config in [args.config] if args.config else ["mkdocs.yml", "mkdocs.edit.yml"]:
-        measure(config, args.runs)
+    for command in [args.command] if args.command else list(COMMANDS):
+        measure(command, args.runs)
 
 
-def measure(config: str, runs: int) -> None:
-    print(f"mkdocs serve -f {config}")
+# What `./run serve` and `./run edit` start (see ./run).
+COMMANDS = {
+    "serve": ["-m", "mkdocs", "serve"],
+    "edit": ["-m", "mkdocs", "serve", "-f", "mkdocs.edit.yml"],
+}
+
+
+def measure(command: str, runs: int) -> None:
+    print(f"./run {command}")
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "course"
         shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
@@ -53,7 +61,7 @@ def measure(config: str, runs: int) -> None:
         port = free_port()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         serve = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", config, "-a", f"127.0.0.1:{port}"],
+            [sys.executable, *COMMANDS[command], "-a", f"127.0.0.1:{port}"],
             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}/service-course/modules/four-p-to-four-c/"
         try:

@@ -24,6 +24,8 @@ def compact_search_index(index: Path) -> tuple[int, int]:
 
 def without_print_assets(html: str) -> str:
     """A page's HTML without the print page's stylesheets and script."""
+    if "print-site" not in html:  # no print page in this build (./run edit): skip the regex
+        return html
     return PRINT_ASSETS.sub("", html)
 
 
