@@ -169,8 +169,19 @@ def open_quiz_page(context, url: str):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url)
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    quiz_ready(page)
     return page, errors
+
+
+def quiz_ready(page, quiz_id: str = "") -> None:
+    """Scroll to the page's quiz (or the quiz `quiz_id`, when instant navigation may still be
+    swapping pages) as a trainee does, and wait for it to come alive: quiz.js mounts a quiz as
+    it nears the screen."""
+    page.wait_for_function("""selector => {
+        const quiz = document.querySelector(selector);
+        if (quiz && !quiz.hasAttribute("data-quiz-ready")) quiz.scrollIntoView();
+        return quiz && quiz.hasAttribute("data-quiz-ready");
+    }""", arg=f'[data-quiz="{quiz_id}"]' if quiz_id else "[data-quiz]")
 
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,

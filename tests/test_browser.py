@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, free_port, open_quiz_page, serve
+from conftest import ROOT, free_port, open_quiz_page, quiz_ready, serve
 from quiz_model import load_quiz
 from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
 
@@ -117,7 +117,7 @@ def test_progress_is_still_there_after_a_reload(module):
         answer(page, question, right=True)
     answer(page, QUIZ.questions[3], right=False)
     page.reload()
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    quiz_ready(page)
     assert [verdict(page, q) for q in QUIZ.questions[:4]] == ["✓ 回答正确"] * 3 + ["✗ 回答错误"]
     assert result(page) == f"已完成 4 / {len(QUIZ.questions)} 题。"
     assert page.locator(f'[data-question="{QUIZ.questions[4].id}"] .quiz__verdict').count() == 0
@@ -144,7 +144,7 @@ def test_instant_navigation_away_and_back_then_one_tap_is_one_check(module, base
     page.wait_for_url(lambda url: "four-p-to-four-c" not in url)
     page.locator("a.md-footer__link--next").tap()
     page.wait_for_url(lambda url: "four-p-to-four-c" in url)
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    quiz_ready(page, QUIZ.id)
     assert page.evaluate("window.__stayed === true"), "navigation was a full reload"
     question = QUIZ.questions[0]
     answer(page, question, right=True)
@@ -177,7 +177,7 @@ def test_dashboard_shows_the_score(module, base_url):
     page.get_by_role("button", name="确定清除").tap()
     assert row.locator("[data-course-state]").inner_text().startswith("未开始")
     page.goto(base_url + MODULE)
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    quiz_ready(page)
     assert page.locator(".quiz__verdict").count() == 0
 
 
@@ -198,6 +198,22 @@ def test_answers_can_be_read_with_javascript_off(browser, base_url):
     context.close()
 
 
+def test_a_quiz_comes_alive_as_it_nears_the_screen_not_as_the_page_loads(phone, base_url):
+    page = phone.new_page()
+    page.goto(base_url + MODULE)
+    page.wait_for_function("typeof window.courseOnEveryPage === 'function'")
+    page.wait_for_timeout(300)
+    quiz = page.locator("[data-quiz]")
+    assert quiz.get_attribute("data-quiz-ready") is None  # far below: the lesson loads first
+    page.evaluate("scrollTo(0, document.querySelector('[data-quiz]').offsetTop - 1.5 * innerHeight)")
+    expect(quiz).to_have_attribute("data-quiz-ready", "")  # a screen ahead of the trainee
+
+    page.goto(base_url + MODULE)  # a keyboard user tabbing into it mounts it at once
+    page.wait_for_function("typeof window.courseOnEveryPage === 'function'")
+    page.evaluate("document.querySelector('[data-quiz] .quiz__input').focus()")
+    expect(quiz).to_have_attribute("data-quiz-ready", "")
+
+
 @pytest.mark.parametrize("storage", [
     "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', "
     "'SecurityError') }})",
@@ -212,7 +228,7 @@ def test_the_quiz_works_whatever_storage_does(phone, base_url, storage):
     errors = []  # Material's own storage calls may fail here; the quiz's must never throw
     page.on("pageerror", lambda error: errors.append(error.stack or str(error)))
     page.goto(base_url + MODULE)
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    quiz_ready(page)
     for question in QUIZ.questions:
         answer(page, question, right=True)
     assert result(page).startswith("✓ 已通过！")
@@ -269,7 +285,7 @@ def test_html_in_a_question_is_shown_as_text_and_never_runs(project, browser, tm
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(url + "modules/evil/")
-        page.wait_for_selector("[data-quiz][data-quiz-ready]")
+        quiz_ready(page)
         q = page.locator('[data-question="evil-single"]')
         assert '<img src=x onerror="window.__xss = 1"> 哪个对？' in q.inner_text()
         q.locator(".quiz__option", has_text="<b onmouseover").hover()
@@ -300,14 +316,14 @@ def test_changed_questions_lose_their_saved_answer_and_others_keep_it(project, b
         context = browser.new_context(**PHONE)
         page = context.new_page()
         page.goto(url + "modules/demo/")
-        page.wait_for_selector("[data-quiz][data-quiz-ready]")
+        quiz_ready(page)
         quiz = load_quiz(project.root / "quizzes" / "demo.yml").quiz
         for question in quiz.questions[:3]:
             answer(page, question, right=True)
         project.quiz("demo", VALID.replace("text: 哪些属于 4C？", "text: 下列哪些属于 4C？"))
         assert project.build(site_url=site_url).returncode == 0
         page.reload()
-        page.wait_for_selector("[data-quiz][data-quiz-ready]")
+        quiz_ready(page)
         checked = page.locator(".quiz__question--checked").evaluate_all(
             "els => els.map(e => e.dataset.question)")
         assert checked == ["demo-single", "demo-tf"]
@@ -325,7 +341,10 @@ def test_axe_finds_no_violations(phone, base_url, path):
 
     page = phone.new_page()
     page.goto(base_url + path)
-    page.wait_for_selector(".course-path[data-course-ready], [data-quiz][data-quiz-ready]")
+    if path == MODULE:
+        quiz_ready(page)
+    else:
+        page.wait_for_selector(".course-path[data-course-ready]")
     if path == MODULE:  # check the quiz in its answered state too
         answer(page, QUIZ.questions[0], right=False)
         answer(page, QUIZ.questions[1], right=True)

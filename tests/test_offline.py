@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import free_port, serve
+from conftest import free_port, quiz_ready, serve
 from test_quiz_model import VALID
 
 pytestmark = pytest.mark.browser
@@ -37,7 +37,7 @@ def visit_module(phone, course):
     page.goto(course.url)
     page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null")
     page.goto(course.url + "modules/a/")
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    quiz_ready(page)
     return page
 
 
@@ -54,7 +54,7 @@ def test_visited_pages_and_the_quiz_work_offline(course, phone):
 
     phone.set_offline(True)
     page.reload()
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    quiz_ready(page)
     assert "第一版的课文。" in page.locator("article").inner_text()
     answer_all_rightly(page)
     assert page.locator(".quiz__result").inner_text().startswith("✓ 已通过！")

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, open_quiz_page
+from conftest import ROOT, open_quiz_page, quiz_ready
 from quiz_model import load_quiz
 from test_browser import MODULE, QUIZ
 
@@ -80,7 +80,7 @@ def test_classroom_mode_still_works_after_instant_navigation(projector):
     page.locator("a.md-footer__link--prev").click()
     page.wait_for_url(lambda url: "four-p-to-four-c" not in url)
     page.locator("a.md-footer__link--next").click()
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    quiz_ready(page, QUIZ.id)
     assert page.evaluate("window.__stayed === true")
     _, stage = open_with_keyboard(page)
     page.keyboard.press("ArrowRight")
@@ -119,7 +119,7 @@ def visible(page, selector) -> bool:
 def test_a_module_prints_as_a_handout_with_a_blank_worksheet(phone, base_url):
     page = phone.new_page()
     page.goto(base_url + MODULE)
-    page.wait_for_selector("[data-quiz][data-quiz-ready]")
+    quiz_ready(page)
     first = QUIZ.questions[0]
     page.locator(f'[data-question="{first.id}"] .quiz__option label').first.tap()
     page.locator(f'[data-question="{first.id}"] [data-quiz-action=check]').tap()

@@ -479,11 +479,38 @@
 
   /* --- Mounting and events ----------------------------------------------------------- */
 
+  // A quiz comes alive when it nears the screen (a screen's height ahead), not as the page
+  // loads: on a slow phone the page's first seconds go to the lesson, and the quiz (the
+  // heaviest part of a module page, at its end) waits until the trainee scrolls towards it.
+  // Focus, a touch or printing mount it at once too.
+  var nearby = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) mountNow(entry.target);
+    });
+  }, { rootMargin: "100% 0px" }) : null;
+
+  function mountNow(quiz) {
+    if (nearby) nearby.unobserve(quiz);
+    if (!quiz.hasAttribute("data-quiz-ready")) mountQuiz(quiz);
+  }
+
   function mount() {
     if (stage && !document.body.contains(stage.quiz)) closeStage();  // left by instant navigation
-    all(document, "[data-quiz]:not([data-quiz-ready])").forEach(mountQuiz);
+    if (nearby) nearby.disconnect();  // quizzes of the page left behind
+    all(document, "[data-quiz]:not([data-quiz-ready])").forEach(nearby
+      ? function (quiz) { nearby.observe(quiz); } : mountQuiz);
     all(document, ".course-path:not([data-course-ready])").forEach(mountPath);
   }
+
+  ["focusin", "pointerdown"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var quiz = event.target.closest && event.target.closest("[data-quiz]");
+      if (quiz) mountNow(quiz);
+    }, true);
+  });
+  window.addEventListener("beforeprint", function () {
+    all(document, "[data-quiz]").forEach(mountNow);
+  });
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest("[data-quiz-action], [data-quiz-move], [data-course-action], [data-stage]");
