@@ -352,6 +352,18 @@ def test_axe_finds_no_violations(phone, base_url, path):
     assert results.violations_count == 0, results.generate_report()
 
 
+@pytest.mark.parametrize("slug", sorted(p.stem for p in (ROOT / "quizzes").glob("*.yml")))
+def test_axe_finds_nothing_on_a_module_page_as_it_loads(phone, base_url, slug):
+    """Every module page as a trainee first sees it: lesson rendered, quiz not yet mounted."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = phone.new_page()
+    page.goto(base_url + f"modules/{slug}/")
+    page.wait_for_function("typeof window.courseOnEveryPage === 'function'")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
 def test_a_quiz_can_be_done_with_the_keyboard_alone(module):
     page = module
     question = next(q for q in QUIZ.questions if isinstance(q, Single))
