@@ -210,8 +210,13 @@ def test_a_quiz_comes_alive_as_it_nears_the_screen_not_as_the_page_loads(phone, 
 
     page.goto(base_url + MODULE)  # a keyboard user tabbing into it mounts it at once
     page.wait_for_function("typeof window.courseOnEveryPage === 'function'")
-    page.evaluate("document.querySelector('[data-quiz] .quiz__input').focus()")
+    focused = page.evaluate_handle("""() => {
+        const input = document.querySelector("[data-quiz] .quiz__input");
+        input.focus();
+        return input;
+    }""")
     expect(quiz).to_have_attribute("data-quiz-ready", "")
+    assert page.evaluate("input => document.activeElement === input", focused)  # focus kept
 
 
 @pytest.mark.parametrize("storage", [

@@ -482,7 +482,7 @@
   // A quiz comes alive when it nears the screen (a screen's height ahead), not as the page
   // loads: on a slow phone the page's first seconds go to the lesson, and the quiz (the
   // heaviest part of a module page, at its end) waits until the trainee scrolls towards it.
-  // Focus, a touch or printing mount it at once too.
+  // Focus or printing mount it at once too.
   var nearby = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
       if (entry.isIntersecting) mountNow(entry.target);
@@ -491,7 +491,11 @@
 
   function mountNow(quiz) {
     if (nearby) nearby.unobserve(quiz);
-    if (!quiz.hasAttribute("data-quiz-ready")) mountQuiz(quiz);
+    if (quiz.hasAttribute("data-quiz-ready")) return;
+    var focused = document.activeElement;
+    mountQuiz(quiz);
+    // Shuffling moves the options, and a moved element loses focus: give it back.
+    if (quiz.contains(focused) && document.activeElement !== focused) focused.focus();
   }
 
   function mount() {
@@ -502,12 +506,11 @@
     all(document, ".course-path:not([data-course-ready])").forEach(mountPath);
   }
 
-  ["focusin", "pointerdown"].forEach(function (type) {
-    document.addEventListener(type, function (event) {
-      var quiz = event.target.closest && event.target.closest("[data-quiz]");
-      if (quiz) mountNow(quiz);
-    }, true);
-  });
+  // A keyboard user may tab into a quiz before it has come near the screen.
+  document.addEventListener("focusin", function (event) {
+    var quiz = event.target.closest && event.target.closest("[data-quiz]");
+    if (quiz) mountNow(quiz);
+  }, true);
   window.addEventListener("beforeprint", function () {
     all(document, "[data-quiz]").forEach(mountNow);
   });
