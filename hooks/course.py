@@ -2,9 +2,10 @@
 
 The only file with MkDocs events; thin glue over `quiz_model` (load + check), `quiz_render`
 (HTML), `glossary` (terms and tooltips), `course_pages` (learning path, dashboard, trainer
-pages), `offline` (service worker) and `budget` (what a phone downloads). MkDocs never
-reloads a hook module under `mkdocs serve`, so nothing lives in module globals: each build
-keeps its state in a `Build` stored on that build's config.
+pages), `offline` (service worker) and `budget` (what a phone downloads). MkDocs runs this
+file afresh for every build, but the helper modules it imports stay loaded for the life of a
+`mkdocs serve`, so nothing lives in module globals: each build keeps its state in a `Build`
+stored on that build's config.
 """
 
 from __future__ import annotations

@@ -94,8 +94,8 @@ def test_commissioned_pictures_exist_with_text_alternatives():
 class _Text(HTMLParser):
     """The article's running text outside headings, links, code, tooltips and quizzes."""
 
-    SKIP = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "script", "style",
-            "select", "summary"})
+    SKIP = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "script",
+                      "style", "select", "summary"})
 
     def __init__(self):
         super().__init__()
