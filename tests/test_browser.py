@@ -425,3 +425,38 @@ def test_a_tap_on_a_glossary_term_shows_its_definition(module):
     term.tap()
     page.keyboard.press("Escape")
     assert page.locator(".course-tip").count() == 0
+
+
+def test_the_colour_toggle_switches_remembers_and_follows_the_system(phone, base_url):
+    """course.js runs Material's palette form (Material's own component is not mounted)."""
+    page = phone.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.emulate_media(color_scheme="light")
+    page.goto(base_url + MODULE)
+    scheme = "() => document.body.dataset.mdColorScheme"
+    toggle = page.locator("[data-course-palette] label:not([hidden])")
+    # First visit: the first palette, "follow the system", and the system is light.
+    assert page.evaluate(scheme) == "default"
+    assert toggle.count() == 1 and toggle.get_attribute("title") == "切换到浅色模式"
+    toggle.tap()  # → light
+    assert page.evaluate(scheme) == "default"
+    toggle.tap()  # → dark
+    assert page.evaluate(scheme) == "slate"
+    assert toggle.get_attribute("title") == "跟随系统设置"
+    page.wait_for_function("() => document.querySelector('meta[name=theme-color]').content"
+                           " !== '#00695c'")
+    page.reload()
+    assert page.evaluate(scheme) == "slate"  # remembered, before any script of ours ran
+    toggle.tap()  # → follow the system again, which is light
+    assert page.evaluate(scheme) == "default"
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function(f"({scheme})() === 'slate'")
+    page.reload()
+    assert page.evaluate(scheme) == "slate"
+    # Keyboard: Enter on the focused option moves on to the next palette.
+    page.locator("#__palette_0").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(scheme) == "default"
+    assert page.evaluate("document.activeElement.id") == "__palette_1"
+    assert errors == []

@@ -100,6 +100,14 @@ def test_quiz_assets_are_cacheable_files_loaded_once_not_inline(site):
     assert not any("quiz" in body for body in inline)
 
 
+def test_material_does_not_mount_the_palette_component(site):
+    """course.js runs the colour toggle: Material's component restyles the whole page as it
+    starts (see overrides/partials/palette.html)."""
+    html = (site / "modules" / "four-p-to-four-c" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="palette"' not in html
+    assert html.count('name="__palette"') == 3 and "data-course-palette" in html
+
+
 def test_chinese_headings_get_readable_anchors(site):
     html = (site / "modules" / "four-p-to-four-c" / "index.html").read_text(encoding="utf-8")
     assert 'id="学习目标"' in html and 'id="自测"' in html

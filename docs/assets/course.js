@@ -18,6 +18,91 @@
     });
   }
 
+  // Colour scheme toggle: Material's palette form (overrides/partials/palette.html), run here
+  // instead of by Material's bundle, which re-applied the stored colours and read computed
+  // styles as every page started (a whole-page style recalculation each time). Same markup,
+  // same stored preference (__palette), same behaviour: the visible button switches to the
+  // next palette, "(prefers-color-scheme)" follows the system, Enter on a focused option
+  // moves on. The colours themselves were applied before the first paint by Material's inline
+  // script in the header; this only touches <body> when they differ.
+  var palette = document.querySelector("[data-course-palette]");
+  var options = palette ? palette.querySelectorAll("input[name=__palette]") : [];
+  var light = window.matchMedia("(prefers-color-scheme: light)");
+
+  function stored() {
+    try { return window.__md_get("__palette"); } catch (e) { return null; }
+  }
+
+  // The colours an option stands for; "(prefers-color-scheme)" takes the system's light or
+  // dark option's colours but keeps its own media, so the stored choice keeps following it.
+  function colors(input) {
+    var result = { media: input.getAttribute("data-md-color-media") };
+    if (result.media === "(prefers-color-scheme)") {
+      input = palette.querySelector(light.matches
+        ? "[data-md-color-media='(prefers-color-scheme: light)']"
+        : "[data-md-color-media='(prefers-color-scheme: dark)']") || input;
+    }
+    ["scheme", "primary", "accent"].forEach(function (key) {
+      result[key] = input.getAttribute("data-md-color-" + key);
+    });
+    return result;
+  }
+
+  function applyPalette(index, switching) {
+    var input = options[index];
+    var color = colors(input);
+    var body = document.body;
+    var changed = ["scheme", "primary", "accent"].some(function (key) {
+      return body.getAttribute("data-md-color-" + key) !== color[key];
+    });
+    if (changed) {
+      if (switching) body.setAttribute("data-md-color-switching", "");
+      Object.keys(color).forEach(function (key) { body.setAttribute("data-md-color-" + key, color[key]); });
+      if (switching) setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
+      // The browser's bar follows the header's colour, read once styles are fresh anyway.
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          var header = document.querySelector(".md-header");
+          var meta = document.querySelector("meta[name=theme-color]");
+          if (header && meta) meta.content = getComputedStyle(header).backgroundColor;
+        });
+      });
+    }
+    input.checked = true;
+    Array.prototype.forEach.call(options, function (option, at) {
+      var label = option.nextElementSibling;
+      if (label && label.tagName === "LABEL") label.hidden = at !== index;
+    });
+    if (switching && window.__md_set) window.__md_set("__palette", { index: index, color: color });
+  }
+
+  if (options.length) {
+    var saved = stored();
+    var start = saved && typeof saved.index === "number" ? saved.index
+      : Array.prototype.findIndex.call(options, function (option) {
+        return window.matchMedia(option.getAttribute("data-md-color-media")).matches;
+      });
+    applyPalette(Math.max(0, Math.min(start, options.length - 1)), false);
+    palette.addEventListener("change", function (event) {
+      var at = Array.prototype.indexOf.call(options, event.target);
+      if (at >= 0) applyPalette(at, true);
+    });
+    palette.addEventListener("keydown", function (event) {
+      var at = Array.prototype.indexOf.call(options, event.target);
+      if (event.key !== "Enter" || at < 0) return;
+      event.preventDefault();
+      var next = options[(at + 1) % options.length];
+      next.click();
+      next.focus();
+    });
+    light.addEventListener("change", function () {
+      var at = Array.prototype.findIndex.call(options, function (option) { return option.checked; });
+      if (at >= 0 && options[at].getAttribute("data-md-color-media") === "(prefers-color-scheme)") {
+        applyPalette(at, true);
+      }
+    });
+  }
+
   // Glossary terms (<abbr title>, added by the build): a tap or click shows the definition
   // under the term; another tap, a tap elsewhere or Esc hides it.
   var tip = null;
