@@ -1,9 +1,12 @@
 """Lighthouse (mobile) on every page of the course, served with gzip as GitHub Pages serves it.
 
-Builds the site, serves site/ on 127.0.0.1 under /service-course/ with gzip, runs Lighthouse
-(npm package in bench/lighthouse/, driving Debian's Chromium) several times per page, and
-prints the median of the four category scores and of FCP, LCP, TBT, CLS and bytes per page,
-then where a module page's bytes go. Rerun with `./run bench-lighthouse [--runs N] [pages…]`.
+Builds the site, serves site/ on 127.0.0.1 under /service-course/ with gzip and keep-alive,
+runs Lighthouse (npm package in bench/lighthouse/, driving Debian's Chromium) several times per
+page, and prints the median of the four category scores and of FCP, LCP, TBT, CLS and bytes per
+page, then where a module page's bytes go. Rerun with `./run bench-lighthouse [--runs N]
+[pages…]`, which also installs a Chinese font (Debian's fonts-noto-cjk, as Android has) when
+the machine has none: without one, laying out Chinese text costs several times what it costs
+on a phone, and the scores measure the machine's missing font rather than the course.
 """
 
 from __future__ import annotations
