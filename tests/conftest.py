@@ -35,6 +35,7 @@ def free_port() -> int:
 def build(project: Path, site: Path, site_url: str | None = None, strict: bool = True):
     """Run `mkdocs build` as a user would; return the finished process (output in .stdout)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)  # the build's address is the caller's, never the shell's
     if site_url:
         env["SITE_URL"] = site_url
     # Never -q: it silences warnings, and then --strict has nothing to count.

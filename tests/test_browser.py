@@ -369,6 +369,23 @@ def test_axe_finds_nothing_on_a_module_page_as_it_loads(phone, base_url, slug):
     assert results.violations_count == 0, results.generate_report()
 
 
+def test_an_unrendered_quiz_stands_in_taller_than_it_renders(phone, base_url):
+    """Below the screen a quiz is not rendered (content-visibility) and takes a stand-in
+    height. It must not be shorter than the real quiz: the footer would then sit where quiz
+    text is laid out, and a hit test there (axe's contrast check) finds the footer."""
+    page = phone.new_page()
+    height = "() => document.querySelector('[data-quiz]').getBoundingClientRect().height"
+    for slug in sorted(p.stem for p in (ROOT / "quizzes").glob("*.yml")):
+        page.goto(base_url + f"modules/{slug}/")
+        stand_in = page.evaluate("() => parseFloat(getComputedStyle("
+                                 "document.querySelector('[data-quiz]')).containIntrinsicHeight"
+                                 ".replace('auto ', ''))")
+        standing = page.evaluate(height)
+        assert standing >= stand_in > 0, slug  # not rendered yet: it stands in
+        quiz_ready(page)
+        assert page.evaluate(height) < standing, slug
+
+
 def test_a_quiz_can_be_done_with_the_keyboard_alone(module):
     page = module
     question = next(q for q in QUIZ.questions if isinstance(q, Single))
@@ -447,7 +464,7 @@ def test_the_colour_toggle_switches_remembers_and_follows_the_system(phone, base
     page.wait_for_function("() => document.querySelector('meta[name=theme-color]').content"
                            " !== '#00695c'")
     page.reload()
-    assert page.evaluate(scheme) == "slate"  # remembered, before any script of ours ran
+    assert page.evaluate(scheme) == "slate"  # remembered across the reload
     toggle.tap()  # → follow the system again, which is light
     assert page.evaluate(scheme) == "default"
     page.emulate_media(color_scheme="dark")

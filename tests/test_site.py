@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, Project
+from conftest import ROOT, Project, build
 from quiz_model import load_quiz
 from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
 
@@ -70,6 +70,22 @@ def test_no_page_loads_anything_from_another_host(site):
         assert not [u for u in urls if foreign(u)], css
     for svg in site.rglob("*.svg"):
         assert not re.search(r"(href|src)=\"(https?:)?//", svg.read_text(encoding="utf-8")), svg
+
+
+def test_a_build_without_a_published_address_names_no_address_of_its_own(tmp_path, site):
+    """Without SITE_URL no page links to the loopback default of site_url (a copy of site/ on
+    another host would point phones at the laptop); with it, pages keep canonical links."""
+    local = tmp_path / "site"
+    assert build(ROOT, local).returncode == 0
+    linked = {str(page.relative_to(local)):
+              re.findall(r'(?:href|src)="(https?://(?:127\.0\.0\.1|localhost)[:/][^"]*)"',
+                         page.read_text(encoding="utf-8"))
+              for page in pages(local)}
+    assert not {page: urls for page, urls in linked.items() if urls}
+    assert "127.0.0.1:8000/service-course/modules/" in (local / "sitemap.xml").read_text("utf-8")
+    published = (site / "modules" / "four-p-to-four-c" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<link rel="canonical" href="http://127\.0\.0\.1:\d+/service-course/'
+                     r'modules/four-p-to-four-c/">', published)
 
 
 def test_the_foreign_host_check_can_fail():

@@ -28,6 +28,7 @@
   var palette = document.querySelector("[data-course-palette]");
   var options = palette ? palette.querySelectorAll("input[name=__palette]") : [];
   var light = window.matchMedia("(prefers-color-scheme: light)");
+  var COLORS = ["scheme", "primary", "accent"];  // what an option sets, besides its media
 
   function stored() {
     try { return window.__md_get("__palette"); } catch (e) { return null; }
@@ -42,7 +43,7 @@
         ? "[data-md-color-media='(prefers-color-scheme: light)']"
         : "[data-md-color-media='(prefers-color-scheme: dark)']") || input;
     }
-    ["scheme", "primary", "accent"].forEach(function (key) {
+    COLORS.forEach(function (key) {
       result[key] = input.getAttribute("data-md-color-" + key);
     });
     return result;
@@ -52,7 +53,7 @@
     var input = options[index];
     var color = colors(input);
     var body = document.body;
-    var changed = ["scheme", "primary", "accent"].some(function (key) {
+    var changed = COLORS.some(function (key) {
       return body.getAttribute("data-md-color-" + key) !== color[key];
     });
     if (changed) {
