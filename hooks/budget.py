@@ -24,12 +24,15 @@ def compact_search_index(index: Path) -> tuple[int, int]:
 
 def without_print_assets(html: str) -> str:
     """A page's HTML without the print page's stylesheets and script."""
-    if "print-site" not in html:  # no print page in this build (./run edit): skip the regex
+    if "print-site" not in html:  # no print page in this build: nothing to take out
         return html
     return PRINT_ASSETS.sub("", html)
 
 
+# Starts with "<", not with the whitespace before the tag: a pattern that may start with
+# whitespace is tried at every space of an unminified page's indentation (3.7 ms a page
+# against 0.07 ms). The whitespace left behind is harmless.
 PRINT_ASSETS = re.compile(
-    r'\s*<link rel="stylesheet" href="[^"]*css/print-site(?:-material)?\.css"\s*/?>'
-    r'|\s*<script (?:defer )?src="[^"]*js/print-site\.js"></script>'
+    r'<(?:link rel="stylesheet" href="[^"]*css/print-site(?:-material)?\.css"\s*/?>'
+    r'|script (?:defer )?src="[^"]*js/print-site\.js"></script>)'
 )
