@@ -62,6 +62,9 @@ def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> L
     return server
 
 
+# Before other plugins' on_config: Material's search plugin renders a template there, and it too
+# should find it compiled.
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Check the glossary and turn its terms into tooltips and search words; check for jieba.
     Every Jinja environment of the theme keeps its compiled templates between builds."""
