@@ -1,6 +1,6 @@
-"""How long a trainer waits under `mkdocs serve`: from saving a quiz file to the page showing
-the change. Runs what `./run serve` runs on a copy of the course, then edits a question again
-and again and times two things: until the server sends the new page (polled over HTTP), and
+"""How long a trainer waits under `mkdocs serve`: from saving a file to the page showing the
+change. Runs what `./run serve` runs on a copy of the course, then edits a quiz question, a
+module page's text and a glossary definition, each again and again, and times two things: until the server sends the new page (polled over HTTP), and
 until a phone-sized Chromium tab that has the page open paints the new page (MkDocs' live
 reload reloads the tab; this is what the trainer sees). The paint is the reloaded page's own
 first-contentful-paint time, on the same clock as the save.
@@ -24,8 +24,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PAGE = "service-course/modules/four-p-to-four-c/"
-QUIZ = Path("quizzes") / "four-p-to-four-c.yml"
+MODULE = "service-course/modules/four-p-to-four-c/"
+# What is edited: the file, the text a marker is put in front of, the page that shows it.
+EDITS = [
+    ("quizzes/four-p-to-four-c.yml", "    text: ", MODULE),
+    ("docs/modules/four-p-to-four-c.md", "## 学习目标\n", MODULE),
+    ("glossary.yml", "  definition: ", "service-course/glossary/"),
+]
 
 
 # In the tab: when the page holding `marker` first painted (ms since the epoch), or null.
@@ -50,6 +55,30 @@ def fetch(url: str) -> str:
         return ""
 
 
+def measure(project: Path, name: str, before: str, url: str, tab, runs: int) -> None:
+    """Save the file `name` `runs` times, each with a new marker after `before`."""
+    path = project / name
+    tab.goto(url)
+    original = path.read_text(encoding="utf-8")
+    served, shown = [], []
+    print(f"./run serve: save {name} → {url.split('/', 3)[-1]} shows the change")
+    for run in range(runs):
+        marker = f"（修改 {run}）"
+        time.sleep(1.5)  # let the server settle after the previous build
+        start = time.time()
+        path.write_text(original.replace(before, before + marker, 1), encoding="utf-8")
+        while marker not in fetch(url):
+            time.sleep(0.02)
+        served.append(time.time() - start)
+        tab.wait_for_function(PAINTED, arg=marker, polling=20, timeout=30_000)
+        shown.append(tab.evaluate(PAINTED, marker) / 1000 - start)
+        print(f"  run {run + 1}: served {served[-1]:.2f} s, painted in the tab "
+              f"{shown[-1]:.2f} s", flush=True)
+    path.write_text(original, encoding="utf-8")
+    print(f"  median over {runs} runs: served {statistics.median(served):.2f} s, "
+          f"painted {statistics.median(shown):.2f} s (slowest {max(shown):.2f} s)\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -66,35 +95,17 @@ def main() -> None:
         serve = subprocess.Popen(  # what `./run serve` starts
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}/{PAGE}"
+        base = f"http://127.0.0.1:{port}/"
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
         try:
             deadline = time.time() + 120
-            while "data-quiz" not in fetch(url):
+            while "data-quiz" not in fetch(base + MODULE):
                 if time.time() > deadline:
                     raise SystemExit("mkdocs serve did not come up")
                 time.sleep(0.2)
             tab = browser.new_page(viewport={"width": 390, "height": 844})
-            tab.goto(url)
-            quiz = project / QUIZ
-            original = quiz.read_text(encoding="utf-8")
-            served, shown = [], []
-            print(f"./run serve: save {QUIZ} → the page shows the new question text")
-            for run in range(args.runs):
-                marker = f"（修改 {run}）"
-                time.sleep(1.5)  # let the server settle after the previous build
-                start = time.time()
-                quiz.write_text(original.replace("    text: ", f"    text: {marker}", 1),
-                                encoding="utf-8")
-                while marker not in fetch(url):
-                    time.sleep(0.02)
-                served.append(time.time() - start)
-                tab.wait_for_function(PAINTED, arg=marker, polling=20, timeout=30_000)
-                shown.append(tab.evaluate(PAINTED, marker) / 1000 - start)
-                print(f"  run {run + 1}: served {served[-1]:.2f} s, painted in the tab "
-                      f"{shown[-1]:.2f} s", flush=True)
-            print(f"  median over {args.runs} runs: served {statistics.median(served):.2f} s, "
-                  f"painted {statistics.median(shown):.2f} s (slowest {max(shown):.2f} s)")
+            for name, before, page in EDITS:
+                measure(project, name, before, base + page, tab, args.runs)
         finally:
             browser.close()
             serve.terminate()
