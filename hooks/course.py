@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
@@ -174,14 +175,25 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | N
     return budget.without_print_assets(output)
 
 
+def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+    """The same for the pages made from a template alone (404.html)."""
+    return budget.without_print_assets(output) if template_name.endswith(".html") else None
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Shrink the search index, then stamp the service worker with a hash of the result
-    (under `mkdocs serve`, put a worker there that keeps nothing offline: see serve_cache)."""
+    """Shrink the search index, join the small stylesheets into one, then stamp the service
+    worker with a hash of the result (under `mkdocs serve`, put a worker there that keeps
+    nothing offline: see serve_cache)."""
     site = Path(config.site_dir)
     index = site / "search" / "search_index.json"
     if index.exists():
         before, after = budget.compact_search_index(index)
         log.debug(f"search index: {before:,} → {after:,} bytes")
+    palette = sorted(site.glob("assets/stylesheets/palette.*.min.css"))  # Material's, if any
+    small = [p.relative_to(site).as_posix() for p in palette]
+    small += [str(css) for css in config.extra_css if "print-site" not in str(css)]
+    joined = budget.join_stylesheets(site, urlsplit(config.site_url or "/").path, small)
+    log.debug(f"{', '.join(small)} joined into {joined}")
     if _rebuilds is not None:
         serve_cache.idle_service_worker(site)
         return

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, Project, build
+from conftest import BASE_PATH, ROOT, Project, build
 from quiz_model import load_quiz
 from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
 
@@ -108,12 +108,32 @@ def test_quiz_assets_are_cacheable_files_loaded_once_not_inline(site):
     html = (site / "modules" / "four-p-to-four-c" / "index.html").read_text(encoding="utf-8")
     [script] = re.findall(r'<script defer src="\.\./\.\./assets/quiz/(quiz\.[0-9a-f]+\.min\.js)"',
                           html)
-    [style] = re.findall(r'href="\.\./\.\./assets/quiz/(quiz\.[0-9a-f]+\.min\.css)"', html)
-    assert (site / "assets" / "quiz" / script).exists() and (site / "assets" / "quiz" / style).exists()
+    [style] = (site / "assets" / "quiz").glob("quiz.*.min.css")
+    assert (site / "assets" / "quiz" / script).exists()
+    # The quiz's stylesheet ships joined with the other small ones (see the next test).
+    [joined] = re.findall(r'href="\.\./\.\./(assets/stylesheets/extra\.[0-9a-f]+\.min\.css)"', html)
+    assert style.read_text(encoding="utf-8") in (site / joined).read_text(encoding="utf-8")
     assert not (site / "assets" / "quiz" / "quiz.js").exists()  # only the hashed name ships
     assert "print-site" not in html  # the print page's files stay on the print page
     inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
     assert not any("quiz" in body for body in inline)
+
+
+def test_every_page_but_the_print_page_links_two_stylesheets(site):
+    """Material's, and one file joining the small ones in the order pages linked them:
+    Material's palette, the site's, the quiz's (hooks/budget.py)."""
+    assets = site / "assets"
+    small = [*(assets / "stylesheets").glob("palette.*.min.css"), *assets.glob("course.*.min.css"),
+             *(assets / "quiz").glob("quiz.*.min.css")]
+    joined = "\n".join(css.read_text(encoding="utf-8") for css in small)
+    for page in pages(site):
+        if page.parent.name == "print_page":
+            continue
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text("utf-8"))
+        assert [Path(link).name.split(".")[0] for link in links] == ["main", "extra"], page
+        extra = (site / links[1].removeprefix(BASE_PATH) if links[1].startswith("/")
+                 else page.parent / links[1])  # 404.html links from the site's root
+        assert extra.read_text(encoding="utf-8") == joined, page
 
 
 def test_material_does_not_mount_the_palette_component(site):

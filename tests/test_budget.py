@@ -1,0 +1,66 @@
+"""Layer 1: hooks/budget.py on small hand-made sites, no MkDocs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import budget
+
+NAMES = ["assets/stylesheets/palette.1.min.css", "assets/course.2.min.css",
+         "assets/quiz/quiz.3.min.css"]
+
+
+def small_site(root: Path) -> Path:
+    for index, name in enumerate(NAMES):
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f".rule{index}{{color:red}}", encoding="utf-8")
+    return root
+
+
+def links(*hrefs: str) -> str:
+    return "".join(f'<link rel="stylesheet" href="{href}">' for href in hrefs)
+
+
+def test_adjacent_stylesheets_become_one_file_linked_where_the_first_was(tmp_path):
+    site = small_site(tmp_path)
+    (site / "index.html").write_text(
+        "<head>" + links("assets/stylesheets/main.css", *NAMES) + "<title>t</title></head>")
+    (site / "modules" / "a").mkdir(parents=True)
+    (site / "modules" / "a" / "index.html").write_text(
+        "<head>" + links("../../assets/stylesheets/main.css", *(f"../../{n}" for n in NAMES))
+        + "</head>")
+    (site / "404.html").write_text(  # made from a template: absolute paths under the base
+        "<head>" + links("/course/assets/stylesheets/main.css", *(f"/course/{n}" for n in NAMES))
+        + "</head>")
+    target = budget.join_stylesheets(site, "/course/", NAMES)
+    assert (site / target).read_text() == ".rule0{color:red}\n.rule1{color:red}\n.rule2{color:red}"
+    assert (site / "index.html").read_text() == (
+        "<head>" + links("assets/stylesheets/main.css", target) + "<title>t</title></head>")
+    assert (site / "modules" / "a" / "index.html").read_text() == (
+        "<head>" + links("../../assets/stylesheets/main.css", f"../../{target}") + "</head>")
+    assert (site / "404.html").read_text() == (
+        "<head>" + links("/course/assets/stylesheets/main.css", f"/course/{target}") + "</head>")
+
+
+def test_a_page_that_links_them_otherwise_is_left_as_it_is(tmp_path):
+    """Another stylesheet between them, another order, or one missing: joining would change
+    the order in which rules apply, so the page keeps its links."""
+    site = small_site(tmp_path)
+    pages = {
+        "between.html": links(NAMES[0], "css/print-site.css", NAMES[1], NAMES[2]),
+        "order.html": links(NAMES[1], NAMES[0], NAMES[2]),
+        "missing.html": links(NAMES[0], NAMES[1]),
+    }
+    for name, html in pages.items():
+        (site / name).write_text(html)
+    assert budget.join_stylesheets(site, "/", NAMES)
+    for name, html in pages.items():
+        assert (site / name).read_text() == html
+
+
+def test_nothing_to_join_without_two_of_the_files(tmp_path):
+    site = small_site(tmp_path)
+    (site / "index.html").write_text(links(NAMES[0]))
+    assert budget.join_stylesheets(site, "/", NAMES[:1] + ["assets/none.css"]) is None
+    assert (site / "index.html").read_text() == links(NAMES[0])
