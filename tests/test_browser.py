@@ -386,6 +386,27 @@ def test_an_unrendered_quiz_stands_in_taller_than_it_renders(phone, base_url):
         assert page.evaluate(height) < standing, slug
 
 
+def test_the_answer_key_questions_stand_in_taller_than_they_render(phone, base_url):
+    """The same for each question of the answer key page, and a link to a question far down
+    the page still lands on it."""
+    page = phone.new_page()
+    page.goto(base_url + "trainer/answer-key/")
+    size = """() => { const q = [...document.querySelectorAll('.answer-key__question')].pop();
+        return [q.getBoundingClientRect().height,
+                parseFloat(getComputedStyle(q).containIntrinsicHeight.replace('auto ', ''))] }"""
+    height, stand_in = page.evaluate(size)
+    assert height >= stand_in > 0  # the last question, far below the screen: not rendered
+    page.locator(".answer-key__question").last.scroll_into_view_if_needed()
+    page.wait_for_function(f"() => ({size})()[0] < {height}")
+    key = page.locator("ol.answer-key").last.locator(".answer-key__question").first \
+        .get_attribute("id")
+    linked = phone.new_page()
+    linked.goto(base_url + f"trainer/answer-key/#{key}")
+    linked.wait_for_load_state("load")
+    top = linked.evaluate(f"() => document.getElementById({key!r}).getBoundingClientRect().top")
+    assert 0 <= top < 200  # under the header, at the top of the screen
+
+
 def test_a_quiz_can_be_done_with_the_keyboard_alone(module):
     page = module
     question = next(q for q in QUIZ.questions if isinstance(q, Single))
