@@ -94,10 +94,11 @@ def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
 
 
 def pages(site: Path) -> list[str]:
-    """Home, every module, the dashboard, the glossary, sources and the trainer pages."""
+    """Home, every module, the dashboard, the glossary, sources, references and the trainer
+    pages."""
     found = [""]
     found += sorted(f"modules/{p.name}/" for p in (site / "modules").iterdir() if p.is_dir())
-    found += ["progress/", "glossary/", "sources/", "trainer/", "trainer/answer-key/"]
+    found += ["progress/", "glossary/", "sources/", "references/", "trainer/", "trainer/answer-key/"]
     found += sorted(f"trainer/{p.name}/" for p in (site / "trainer").iterdir()
                     if p.is_dir() and p.name != "answer-key")
     return found
