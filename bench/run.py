@@ -43,8 +43,11 @@ def client_size(site: Path) -> None:
           f"{'within' if total_gz <= BUDGET_GZIP else 'OVER'}")
 
 
-def copy_project(dest: Path, with_quizzes: bool) -> Path:
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache")
+def copy_project(dest: Path, with_quizzes: bool = True) -> Path:
+    """The course's sources copied to `dest` (not the venv, builds, caches or the Lighthouse
+    bench's 176 MB of node_modules), with or without its quizzes."""
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache",
+                                    "node_modules")
     shutil.copytree(ROOT, dest, ignore=ignore)
     if not with_quizzes:
         for quiz in (dest / "quizzes").glob("*.yml"):

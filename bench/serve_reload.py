@@ -1,8 +1,9 @@
 """How long a trainer waits under `mkdocs serve`: from saving a file to the page showing the
 change. Runs what `./run serve` runs on a copy of the course, then edits a quiz question, a
-module page's text and a glossary definition, each again and again, and times two things: until the server sends the new page (polled over HTTP), and
-until a phone-sized Chromium tab that has the page open paints the new page (MkDocs' live
-reload reloads the tab; this is what the trainer sees). The paint is the reloaded page's own
+module page's text and a glossary definition, each again and again, and times two things:
+until the server sends the new page (polled over HTTP), and until a phone-sized Chromium tab
+that has the page open paints the new page (MkDocs' live reload reloads the tab; this is what
+the trainer sees). The paint is the reloaded page's own
 first-contentful-paint time, on the same clock as the save.
 
 Usage: python bench/serve_reload.py [--runs N]   (or ./run bench)
@@ -22,10 +23,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from run import copy_project  # bench/run.py, beside this script
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 MODULE = "service-course/modules/four-p-to-four-c/"
-# What is edited: the file, the text a marker is put in front of, the page that shows it.
+# What is edited: the file, the text a marker is put after, the page that shows it.
 EDITS = [
     ("quizzes/four-p-to-four-c.yml", "    text: ", MODULE),
     ("docs/modules/four-p-to-four-c.md", "## 学习目标\n", MODULE),
@@ -86,9 +88,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        project = Path(tmp) / "course"
-        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-            ".venv", "site", ".git", "node_modules", "__pycache__", ".pytest_cache"))
+        project = copy_project(Path(tmp) / "course")
         port = free_port()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         env.pop("SITE_URL", None)

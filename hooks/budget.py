@@ -67,8 +67,7 @@ def join_stylesheets(site: Path, base_path: str, names: list[str]) -> str | None
         for start in range(len(links) - len(names) + 1):
             if paths[start:start + len(names)] == names:
                 first, last = links[start], links[start + len(names) - 1]
-                href = first["href"]
-                href = (href[:len(href) - len(names[0])] + target if href.startswith("/")
+                href = (base_path + target if first["href"].startswith("/")
                         else posixpath.relpath(target, here or "."))
                 html = (html[:first.start()] + f'<link rel="stylesheet" href="{href}">'
                         + html[last.end():])

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
-    from mkdocs.theme import Theme
 
 POLL_SECONDS = 0.05  # a scan of the watched folders takes under 1 ms
 
@@ -87,20 +86,13 @@ class Rebuilds:
             if index is not None and hasattr(index, "add_entry_from_context"):
                 self._reuse_entries(index)
 
-    def list_templates_once(self, theme: Theme) -> None:
-        """Every environment the theme makes lists the template folders that come installed
+    def list_templates_once(self, env: Environment) -> None:
+        """Make this environment of the theme list the template folders that come installed
         with a package (Material's) once per process, and the project's own (overrides/, which
         a trainer may add a file to) every time, as MkDocs lists them to copy the theme's
         static files."""
-        make_env = theme.get_env
-
-        def get_env() -> Environment:
-            env = make_env()
-            if isinstance(env.loader, FileSystemLoader):
-                env.loader.list_templates = functools.partial(self._list, env.loader.searchpath)
-            return env
-
-        theme.get_env = get_env
+        if isinstance(env.loader, FileSystemLoader):
+            env.loader.list_templates = functools.partial(self._list, env.loader.searchpath)
 
     def _list(self, folders: list[str]) -> list[str]:
         found: set[str] = set()  # as FileSystemLoader.list_templates: every folder's, sorted
