@@ -28,6 +28,7 @@ from mkdocs.structure.files import File
 
 import budget
 import course_pages
+import first_paint
 import glossary
 import offline
 import serve_cache
@@ -167,15 +168,18 @@ def on_page_context(
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-    """Keep the print page's files off every other page (they only slow the first paint)."""
+    """Keep the print page's files off every other page (they only slow the first paint), and
+    start the scripts after the first paint."""
     if page.file.src_uri == PRINT_PAGE:
         return None
-    return budget.without_print_assets(output)
+    return first_paint.scripts_after_paint(budget.without_print_assets(output))
 
 
 def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
     """The same for the pages made from a template alone (404.html)."""
-    return budget.without_print_assets(output) if template_name.endswith(".html") else None
+    if not template_name.endswith(".html"):
+        return None
+    return first_paint.scripts_after_paint(budget.without_print_assets(output))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

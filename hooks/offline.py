@@ -56,7 +56,9 @@ def site_version(site: Path) -> str:
 
 
 def core_assets(site: Path) -> list[str]:
-    """The scripts and stylesheets the home page loads: every page needs the same ones."""
+    """The scripts and stylesheets the home page loads: every page needs the same ones. Its
+    scripts are preloaded and then added by a loader (first_paint.py), or plain tags."""
     html = (site / "index.html").read_text(encoding="utf-8")
-    found = re.findall(r'<(?:script[^>]* src|link[^>]* rel="stylesheet"[^>]* href)="([^"]+)"', html)
+    found = re.findall(r'<(?:script[^>]* src|link[^>]* rel="(?:stylesheet|preload)"[^>]* href)'
+                       r'="([^"]+)"', html)
     return [url for url in found if "://" not in url and not url.startswith("//")]

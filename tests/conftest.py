@@ -174,6 +174,12 @@ def open_quiz_page(context, url: str):
     return page, errors
 
 
+def path_ready(page) -> None:
+    """Wait for the page's learning path or dashboard to show what this phone has saved: the
+    quiz client fills it in once it starts, which is after the page's first paint."""
+    page.wait_for_selector(".course-path[data-course-ready]", state="attached")
+
+
 def quiz_ready(page, quiz_id: str = "") -> None:
     """Scroll to the page's quiz (or the quiz `quiz_id`, when instant navigation may still be
     swapping pages) as a trainee does, and wait for it to come alive: quiz.js mounts a quiz as

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, free_port, open_quiz_page, quiz_ready, serve
+from conftest import ROOT, free_port, open_quiz_page, path_ready, quiz_ready, serve
 from quiz_model import load_quiz
 from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
 
@@ -158,6 +159,7 @@ def test_dashboard_shows_the_score(module, base_url):
     for question in QUIZ.questions:
         answer(page, question, right=question is not QUIZ.questions[0])
     page.goto(base_url + "progress/")
+    path_ready(page)
     row = page.locator('[data-course-quiz="four-p-to-four-c"]')
     total = len(QUIZ.questions)
     score = round(100 * (total - 1) / total)
@@ -238,8 +240,41 @@ def test_the_quiz_works_whatever_storage_does(phone, base_url, storage):
         answer(page, question, right=True)
     assert result(page).startswith("✓ 已通过！")
     page.goto(base_url + "progress/")
+    path_ready(page)
     assert page.locator("[data-course-overall]").inner_text()
     assert not [e for e in errors if "quiz.js" in e], errors
+
+
+@pytest.mark.parametrize("late", [0, 0.3], ids=["stylesheet-on-time", "stylesheet-late"])
+def test_material_starts_after_the_first_paint_and_only_once(phone, base_url, late):
+    """hooks/first_paint.py: Material's bundle starts once the page is on screen, then gets
+    the page from document$ as DOMContentLoaded would have given it: once. The quiz coming
+    alive shows the course's scripts got it too (search and instant navigation have tests).
+    With Material's stylesheet late, the page is parsed (DOMContentLoaded) well before it can
+    paint; on time, the two come close together, in either order."""
+    page = phone.new_page()
+    page.add_init_script("""
+        window.__pages = 0;
+        Object.defineProperty(window, "document$", {configurable: true, set(value) {
+            Object.defineProperty(window, "document$", {value, writable: true});
+            value.subscribe(() => window.__pages++);
+        }});
+    """)
+
+    def stamped(route):  # the bundle notes when it starts to run
+        body = route.fetch().text()
+        route.fulfill(body="window.__started = performance.now();" + body,
+                      content_type="text/javascript")
+
+    page.route("**/assets/javascripts/bundle.*.min.js", stamped)
+    page.route("**/assets/stylesheets/main.*.min.css",
+               lambda route: (time.sleep(late), route.continue_()))
+    page.goto(base_url + MODULE)
+    quiz_ready(page)
+    painted = page.evaluate(
+        "performance.getEntriesByName('first-contentful-paint')[0].startTime")
+    assert page.evaluate("window.__started") > painted
+    assert page.evaluate("window.__pages") == 1
 
 
 def test_no_request_leaves_the_site(phone, base_url):
@@ -351,7 +386,7 @@ def test_axe_finds_no_violations(phone, base_url, path):
         answer(page, QUIZ.questions[0], right=False)
         answer(page, QUIZ.questions[1], right=True)
     else:
-        page.wait_for_selector(".course-path[data-course-ready]")
+        path_ready(page)
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 
@@ -471,7 +506,10 @@ def test_the_colour_toggle_switches_remembers_and_follows_the_system(phone, base
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.emulate_media(color_scheme="light")
+    # course.js starts after the first paint: wait for it, as a trainee's tap would.
+    started = "() => window.courseOnEveryPage !== undefined"
     page.goto(base_url + MODULE)
+    page.wait_for_function(started)
     scheme = "() => document.body.dataset.mdColorScheme"
     toggle = page.locator("[data-course-palette] label:not([hidden])")
     # First visit: the first palette, "follow the system", and the system is light.
@@ -485,12 +523,14 @@ def test_the_colour_toggle_switches_remembers_and_follows_the_system(phone, base
     page.wait_for_function("() => document.querySelector('meta[name=theme-color]').content"
                            " !== '#00695c'")
     page.reload()
+    page.wait_for_function(started)
     assert page.evaluate(scheme) == "slate"  # remembered across the reload
     toggle.tap()  # → follow the system again, which is light
     assert page.evaluate(scheme) == "default"
     page.emulate_media(color_scheme="dark")
     page.wait_for_function(f"({scheme})() === 'slate'")
     page.reload()
+    page.wait_for_function(started)
     assert page.evaluate(scheme) == "slate"
     # Keyboard: Enter on the focused option moves on to the next palette.
     page.locator("#__palette_0").focus()

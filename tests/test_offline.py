@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import free_port, quiz_ready, serve
+from conftest import free_port, path_ready, quiz_ready, serve
 from test_quiz_model import VALID
 
 pytestmark = pytest.mark.browser
@@ -60,6 +60,7 @@ def test_visited_pages_and_the_quiz_work_offline(course, phone):
     assert page.locator(".quiz__result").inner_text().startswith("✓ 已通过！")
 
     page.goto(course.url + "progress/")
+    path_ready(page)
     state = page.locator('[data-course-quiz="demo"] [data-course-state]')
     assert state.inner_text().startswith("✓ 已通过 · 得分 100%")
 

@@ -106,8 +106,9 @@ def test_pages_use_system_fonts_and_no_google_fonts(site):
 
 def test_quiz_assets_are_cacheable_files_loaded_once_not_inline(site):
     html = (site / "modules" / "four-p-to-four-c" / "index.html").read_text(encoding="utf-8")
-    [script] = re.findall(r'<script defer src="\.\./\.\./assets/quiz/(quiz\.[0-9a-f]+\.min\.js)"',
-                          html)
+    # Preloaded where the page ends, and started by the loader after the first paint.
+    [script] = re.findall(r'<link rel="preload" as="script" fetchpriority="low" '
+                          r'href="\.\./\.\./assets/quiz/(quiz\.[0-9a-f]+\.min\.js)">', html)
     [style] = (site / "assets" / "quiz").glob("quiz.*.min.css")
     assert (site / "assets" / "quiz" / script).exists()
     # The quiz's stylesheet ships joined with the other small ones (see the next test).
@@ -116,7 +117,8 @@ def test_quiz_assets_are_cacheable_files_loaded_once_not_inline(site):
     assert not (site / "assets" / "quiz" / "quiz.js").exists()  # only the hashed name ships
     assert "print-site" not in html  # the print page's files stay on the print page
     inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
-    assert not any("quiz" in body for body in inline)
+    named = [body.replace(f"assets/quiz/{script}", "") for body in inline]  # the loader's list
+    assert not any("quiz" in body for body in named)
 
 
 def test_every_page_but_the_print_page_links_two_stylesheets(site):
@@ -134,6 +136,26 @@ def test_every_page_but_the_print_page_links_two_stylesheets(site):
         extra = (site / links[1].removeprefix(BASE_PATH) if links[1].startswith("/")
                  else page.parent / links[1])  # 404.html links from the site's root
         assert extra.read_text(encoding="utf-8") == joined, page
+
+
+def test_every_page_but_the_print_page_starts_its_scripts_after_the_first_paint(site):
+    """hooks/first_paint.py: the three scripts are preloaded and then added by the loader, in
+    Material's order; the service worker keeps them for offline use."""
+    names = ["bundle", "course", "quiz"]
+    for page in pages(site):
+        html = page.read_text("utf-8")
+        if page.parent.name == "print_page":  # its own code needs them by DOMContentLoaded
+            assert "<script defer" in html and "<link rel=\"preload\"" not in html
+            continue
+        assert "<script defer" not in html, page
+        preloads = re.findall(r'<link rel="preload" as="script" [^>]*href="([^"]+)"', html)
+        assert [Path(src).name.split(".")[0] for src in preloads] == names, page
+        [listed] = re.findall(r"\}\)\((\[[^\]]+\])\);</script>", html)
+        assert json.loads(listed) == preloads, page
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    [precache] = re.findall(r"const PRECACHE = (\[.*?\]);", worker)
+    assert [Path(src).name.split(".")[0] for src in json.loads(precache)
+            if src.endswith(".js")] == names
 
 
 def test_material_does_not_mount_the_palette_component(site):

@@ -12,10 +12,14 @@
   var script = document.currentScript;
   if ("serviceWorker" in navigator && script && location.protocol !== "file:") {
     var root = new URL("..", script.src);
-    window.addEventListener("load", function () {
+    var register = function () {
       navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname })
         .catch(function () { /* no offline copy: the site works as before */ });
-    });
+    };
+    // After the page has loaded, so that the worker's downloads never compete with the
+    // page's own. This file may start after that (hooks/first_paint.py): then at once.
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register);
   }
 
   // Colour scheme toggle: Material's palette form (overrides/partials/palette.html), run here
