@@ -30,6 +30,7 @@ import budget
 import course_pages
 import first_paint
 import glossary
+import image_sizes
 import offline
 import serve_cache
 from problems import Problem, Source, nearest_line, read_yaml
@@ -135,10 +136,13 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
 # into the whole-course print page there, and that copy must hold the quiz, not its marker.
 @event_priority(50)
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Replace each quiz marker with the quiz, checking every `ref` against the page's headings."""
+    """Replace each quiz marker with the quiz, checking every `ref` against the page's headings;
+    give each of the site's SVG images its size."""
     build: Build = config[STATE]
-    if "<!--" not in html:
-        return None
+    sized = image_sizes.with_sizes(html, _image_reader(page, files))
+    if "<!--" not in sized:
+        return None if sized == html else sized
+    html = sized
 
     def replace(match: re.Match) -> str:
         loaded = build.quizzes.get(match["slug"])
@@ -149,6 +153,17 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         return render_quiz(loaded, build.env(config), refs, link=link)
 
     return MARKER.sub(replace, html)
+
+
+def _image_reader(page: Page, files: Files):
+    """Read an image by its address in `page`'s HTML; None if it is not one of the site's files."""
+    def read(src: str) -> str | None:
+        if "://" in src or src.startswith(("/", "data:")):
+            return None
+        folder = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+        file = files.get_file_from_path(posixpath.normpath(posixpath.join(folder, src)))
+        return file.content_string if file is not None else None
+    return read
 
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:

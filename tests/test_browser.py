@@ -277,6 +277,17 @@ def test_material_starts_after_the_first_paint_and_only_once(phone, base_url, la
     assert page.evaluate("window.__pages") == 1
 
 
+def test_a_diagram_keeps_its_space_before_it_arrives(phone, base_url):
+    """hooks/image_sizes.py: on a slow connection the text below a diagram does not jump."""
+    page = phone.new_page()
+    page.route("**/assets/diagrams/*.svg", lambda route: None)  # never arrives
+    page.goto(base_url + "modules/key-accounts/", wait_until="domcontentloaded")
+    diagram = page.locator("img.diagram").first
+    width, height = (int(diagram.get_attribute(a)) for a in ("width", "height"))
+    box = diagram.bounding_box()
+    assert box["width"] > 300 and abs(box["height"] - box["width"] * height / width) < 1
+
+
 def test_no_request_leaves_the_site(phone, base_url):
     page = phone.new_page()
     requests = []

@@ -158,6 +158,21 @@ def test_every_page_but_the_print_page_starts_its_scripts_after_the_first_paint(
             if src.endswith(".js")] == names
 
 
+def test_every_diagram_has_the_size_of_its_svg(site):
+    """hooks/image_sizes.py: the browser keeps an image's space before the file arrives."""
+    seen = 0
+    for page in pages(site):
+        for tag in re.findall(r"<img\b[^>]*>", page.read_text("utf-8")):
+            [src] = re.findall(r'src="([^"]+)"', tag)
+            svg = (page.parent / src).resolve()
+            if not src.endswith(".svg") or "://" in src or not svg.is_file():
+                continue
+            box = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg.read_text(encoding="utf-8"))
+            assert f'width="{box[1]}" height="{box[2]}"' in tag, (page, tag)
+            seen += 1
+    assert seen >= len(list((site / "assets" / "diagrams").glob("*.svg")))
+
+
 def test_material_does_not_mount_the_palette_component(site):
     """course.js runs the colour toggle: Material's component restyles the whole page as it
     starts (see overrides/partials/palette.html)."""
