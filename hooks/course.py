@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
@@ -139,10 +139,6 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     """Replace each quiz marker with the quiz, checking every `ref` against the page's headings;
     give each of the site's SVG images its size."""
     build: Build = config[STATE]
-    sized = image_sizes.with_sizes(html, _image_reader(page, files))
-    if "<!--" not in sized:
-        return None if sized == html else sized
-    html = sized
 
     def replace(match: re.Match) -> str:
         loaded = build.quizzes.get(match["slug"])
@@ -152,16 +148,17 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         link = _link_resolver(page, files)
         return render_quiz(loaded, build.env(config), refs, link=link)
 
-    return MARKER.sub(replace, html)
+    done = image_sizes.with_sizes(html, _image_reader(page, files))
+    if "<!--" in done:
+        done = MARKER.sub(replace, done)
+    return None if done == html else done
 
 
 def _image_reader(page: Page, files: Files):
-    """Read an image by its address in `page`'s HTML; None if it is not one of the site's files."""
+    """Read an image by its address in `page`'s HTML; None if it is not one of the site's files
+    (another host's address, joined to the page's, names none of them)."""
     def read(src: str) -> str | None:
-        if "://" in src or src.startswith(("/", "data:")):
-            return None
-        folder = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
-        file = files.get_file_from_path(posixpath.normpath(posixpath.join(folder, src)))
+        file = files.get_file_from_path(urljoin(page.url, src))
         return file.content_string if file is not None else None
     return read
 

@@ -56,15 +56,15 @@ document.addEventListener("DOMContentLoaded",start);
 
 def scripts_after_paint(html: str) -> str:
     """The page with its deferred scripts started after the first paint; unchanged if it has
-    none, or if its own inline code waits for DOMContentLoaded (it may need them by then, as
-    the print page's does)."""
+    none, or if its own code waits for DOMContentLoaded: it may need them by then, as the print
+    page's inline code needs print-site.js (course.py leaves that page out anyway)."""
     runs = list(DEFERRED_RUN.finditer(html))
     if not runs or "DOMContentLoaded" in html:
         return html
     run = runs[-1]
-    sources = SOURCE.findall(run.group())
-    preloads = "".join(f'<link rel="preload" as="script" fetchpriority="low" href="{markup.escape(s)}">'
+    sources = SOURCE.findall(run.group())  # as written in the attributes: HTML-escaped
+    preloads = "".join(f'<link rel="preload" as="script" fetchpriority="low" href="{s}">'
                        for s in sources)
-    listed = json.dumps(sources).replace("</", "<\\/")
+    listed = json.dumps([markup.unescape(s) for s in sources]).replace("</", "<\\/")
     loader = "<script>" + LOADER.replace("\n", "").replace("SOURCES", listed) + "</script>"
     return html[:run.start()] + preloads + loader + html[run.end():]
