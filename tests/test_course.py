@@ -62,7 +62,8 @@ def test_module_quiz_meets_the_counts(slug):
     assert len(quiz.questions) >= 10
     types = {q.type for q in quiz.questions}
     assert len(types) >= (5 if slug == "four-p-to-four-c" else 3), types
-    assert sum(q.scenario is not None for q in quiz.questions) >= 3
+    scenarios = sum(q.scenario is not None for q in quiz.questions)
+    assert scenarios >= 0.4 * len(quiz.questions), f"{scenarios} of {len(quiz.questions)}"
     for question in quiz.questions:
         assert question.ref and question.explanation
         if isinstance(question, (Single, Multiple)):
@@ -70,6 +71,19 @@ def test_module_quiz_meets_the_counts(slug):
             assert all(o.feedback for o in wrong), f"{question.id}: a wrong option has no feedback"
         if isinstance(question, TrueFalse):
             assert question.wrong_feedback, f"{question.id}: no wrong_feedback"
+
+
+def section_of(source: str, title: str) -> str:
+    return source.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+@pytest.mark.parametrize("slug", MODULES)
+def test_every_module_has_a_worked_case_or_situation(slug):
+    cases = section_of(module_source(slug), "案例")
+    told = re.search(r'^!!! example "案例：[^"]+"\n(?:\n|    .*\n)*    \*\*这个案例说明', cases, re.M)
+    worked = re.search(r'^!!! question "练习情境：[^"]+"\n(?:\n|    .*\n)*    \?\?\? success "参考思路"',
+                       cases, re.M)
+    assert told or worked, "a case with its lesson, or a practice situation with 参考思路"
 
 
 def test_commissioned_pictures_exist_with_text_alternatives():
@@ -172,7 +186,8 @@ def test_every_module_has_a_lesson_plan_in_the_trainer_section(site):
         plan = ROOT / "docs" / "trainer" / f"{slug}.md"
         assert plan.exists(), f"no lesson plan for {slug}"
         text = plan.read_text(encoding="utf-8")
-        for section in ("教学目标", "60 分钟流程", "讨论问题", "角色扮演与练习", "学员常见错误"):
+        for section in ("教学目标", "60 分钟流程", "讨论问题", "角色扮演与练习", "学员常见错误",
+                        "资料说明"):
             assert f"## {section}" in text, f"{plan.name}: no {section}"
         assert f"(../modules/{slug}.md)" in text
     index = (site / "trainer" / "index.html").read_text(encoding="utf-8")
