@@ -1,7 +1,8 @@
 """The glossary: `glossary.yml` checked like a quiz file, its page, and tooltips in the text.
 
 Every term (and alias) becomes an `<abbr title="definition">` wherever it appears in the course
-text, which Material shows as a tooltip (`content.tooltips`). Python-Markdown's own `abbr`
+text, whose definition docs/assets/course.js shows on tap (Material's `content.tooltips` is off:
+see mkdocs.yml). Python-Markdown's own `abbr`
 extension cannot do this for Chinese: it wraps terms in `\\b…\\b`, and between two Chinese
 characters there is no word boundary, so a term inside a sentence would never match.
 """

@@ -34,9 +34,11 @@ def stamp_service_worker(site: Path) -> str | None:
     worker = site / "sw.js"
     if not worker.exists():
         return None
+    source = worker.read_text(encoding="utf-8")
+    if 'const VERSION = "dev";' not in source:  # stamped already, or serve's idle worker
+        return None
     version = site_version(site)
     precache = ["./", "offline/", "progress/", "manifest.webmanifest", *core_assets(site)]
-    source = worker.read_text(encoding="utf-8")
     source = source.replace('const VERSION = "dev";', f"const VERSION = {json.dumps(version)};", 1)
     source = source.replace("const PRECACHE = [];", f"const PRECACHE = {json.dumps(precache)};", 1)
     worker.write_text(source, encoding="utf-8")

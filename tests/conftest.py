@@ -78,7 +78,7 @@ class Project:
     def write_config(self) -> Path:
         """mkdocs.yml: the course's own, with this project's pages as the nav."""
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-        config = config.replace("hooks/course.py", str(ROOT / "hooks" / "course.py"))
+        config = re.sub(r"(?m)^  - hooks/", f"  - {ROOT / 'hooks'}/", config)
         config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
         config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config).partition("\nnav:")[0]
         docs = self.root / "docs"

@@ -1,5 +1,5 @@
-"""Layer 2: the MkDocs events in hooks/course.py, run through MkDocs' own plugin collection
-(as `mkdocs build` runs them), one event at a time."""
+"""Layer 2: the MkDocs events in hooks/quiz_hook.py and hooks/course_hook.py, run through
+MkDocs' own plugin collection (as `mkdocs build` runs them), one event at a time."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-import course
+import course_hook
+import quiz_hook
+from build_state import STATE
 from test_quiz_model import VALID
 
 PAGE = """\
@@ -69,7 +71,7 @@ def test_on_config_warns_when_jieba_is_missing(project, monkeypatch, caplog):
     project.page("index.md", "# 首页\n")
     monkeypatch.setitem(sys.modules, "jieba", None)  # import jieba now raises ImportError
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
-        course.on_config(config_for(project))
+        course_hook.on_config(config_for(project))
     [record] = [r for r in caplog.records if r.name == "mkdocs.hooks.course"]
     assert record.levelno == logging.WARNING  # what --strict counts
     assert record.getMessage().startswith("jieba is not installed: search cannot split Chinese")
@@ -77,15 +79,15 @@ def test_on_config_warns_when_jieba_is_missing(project, monkeypatch, caplog):
 
 def test_every_build_starts_with_fresh_state(project):
     project.page("index.md", "# 首页\n")
-    first, second = course.on_config(config_for(project)), course.on_config(config_for(project))
-    assert first[course.STATE] is not second[course.STATE]
-    assert first[course.STATE].problems == [] and first[course.STATE].quizzes == {}
+    first, second = course_hook.on_config(config_for(project)), course_hook.on_config(config_for(project))
+    assert first[STATE] is not second[STATE]
+    assert first[STATE].problems == [] and first[STATE].quizzes == {}
 
 
 def test_on_files_loads_quizzes_and_adds_generated_pages(project):
     config, files = prepared(project)
-    assert set(config[course.STATE].quizzes) == {"demo"}
-    assert config[course.STATE].placements == {"demo": ["modules/demo.md"]}
+    assert set(config[STATE].quizzes) == {"demo"}
+    assert config[STATE].placements == {"demo": ["modules/demo.md"]}
     for uri in ("progress.md", "glossary.md"):
         assert files.get_file_from_path(uri).generated_by is not None
     assert not (project.root / "docs" / "progress.md").exists()  # never written into docs/
@@ -103,7 +105,7 @@ def test_on_page_content_renders_the_quiz_and_resolves_refs(project):
 def test_a_ref_to_a_missing_heading_stops_the_build_at_on_env(project, caplog):
     config, files = prepared(project, quiz=VALID.replace("ref: 四个 C", "ref: 五个 C", 1))
     render_page(config, files)
-    with pytest.raises(PluginError, match="1 problem in the quizzes"):
+    with pytest.raises(PluginError, match="1 problem in quizzes/"):
         on_env(config, files)
     assert "quizzes/demo.yml:25: questions[1].ref: expected a heading of " \
            "docs/modules/demo.md (its text or its anchor), found '五个 C'" in caplog.text
@@ -134,7 +136,7 @@ def test_a_quiz_on_two_pages_is_a_problem(project, caplog):
 def test_a_broken_quiz_stops_at_on_files_with_every_problem(project, caplog):
     broken = VALID.replace("pass_mark: 80", "pass_mark: 0").replace("type: sequence", "")
     broken = broken.replace("    items: [第一, 第二, 第三]", "    items: [第一]")
-    with pytest.raises(PluginError, match="2 problems in the quizzes"):
+    with pytest.raises(PluginError, match="2 problems in quizzes/"):
         prepared(project, quiz=broken)
     assert "quizzes/demo.yml:3: pass_mark:" in caplog.text
     assert "quiz marker" not in caplog.text  # a broken quiz is still a known quiz
@@ -146,7 +148,7 @@ def test_pages_without_markers_are_left_alone(project):
     project.page("plain.md", "# 普通页\n\n没有测验。\n")
     file = File("plain.md", str(project.root / "docs"), str(project.root / "site"), True)
     page = Page(None, file, config)
-    assert course.on_page_content("<p>没有测验。</p>", page=page, config=config,
+    assert quiz_hook.on_page_content("<p>没有测验。</p>", page=page, config=config,
                                   files=Files([file])) is None  # None: nothing changed
 
 
@@ -156,7 +158,7 @@ def test_glossary_problems_stop_the_build_at_on_config(project, caplog):
     (project.root / "glossary.yml").write_text(
         "- term: 4P\n  definition: 四个要素\n  module: nowhere\n  defintion: x\n", encoding="utf-8")
     with pytest.raises(PluginError):
-        course.on_config(config_for(project))
+        course_hook.on_config(config_for(project))
     assert "glossary.yml:4: [0].defintion: expected one of the keys term, aliases, en, " \
            "definition, module, found unknown key 'defintion' (did you mean 'definition'?)" \
            in caplog.text

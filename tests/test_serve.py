@@ -39,7 +39,7 @@ DRIVER = textwrap.dedent("""
     once(True)
     for _ in sys.stdin:
         once(False)
-    print("reused", sys.modules["hooks/course.py"]._rebuilds.hits)
+    print("reused", sys.modules["hooks/speed_hook.py"]._rebuilds.hits)
 """)
 
 

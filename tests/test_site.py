@@ -262,7 +262,7 @@ def test_a_broken_project_stops_with_every_problem_and_no_traceback(tmp_path):
     ]
     for line in expected:
         assert line in output, f"missing: {line}\n---\n{output}"
-    assert "problems in the quizzes (listed above); the site was not built" in output
+    assert "problems in quizzes/ (listed above); the site was not built" in output
     assert not (root / "site" / "index.html").exists()
 
 

@@ -1,0 +1,123 @@
+"""MkDocs events for the course's own pages: the glossary and its tooltips, the pages the
+build adds (dashboard, answer key, glossary, offline page), the `<!-- course: … -->` markers,
+the check of the course's voice, and the service worker that keeps it offline.
+
+Thin glue over `glossary`, `course_pages`, `voice` and `offline`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+import course_pages
+import glossary
+import offline
+import voice
+from build_state import fail_on, log, state
+from problems import Problem
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+# --- Events -----------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Check the glossary and turn its terms into tooltips and search words; check for jieba."""
+    build = state(config)
+    entries = glossary.load_glossary(build.root / GLOSSARY, GLOSSARY, set(module_titles(config)))
+    fail_on([e for e in entries if isinstance(e, Problem)], GLOSSARY)
+    build.glossary = entries
+    config.markdown_extensions.append(glossary.GlossaryExtension(entries))
+    try:
+        import jieba
+    except ImportError:
+        log.warning(
+            "jieba is not installed: search cannot split Chinese into words, so a word from "
+            "the middle of a sentence is not found. Install the project's dependencies: "
+            "pip install -e ."
+        )
+        return config
+    # Course jargon stays whole in the search index (and so in a search for it).
+    words = [w for e in entries for w in (e.term, *e.aliases)]
+    words += (build.root / SEARCH_WORDS).read_text(encoding="utf-8").split()
+    for word in words:
+        jieba.add_word(word)
+    return config
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
+    """Check that every module has a lesson plan and that trainee text keeps the course's
+    voice; add the generated pages."""
+    build = state(config)
+    titles = module_titles(config)
+    fail_on(course_pages.missing_lesson_plans(Path(config.docs_dir), titles), "docs/")
+    if (build.root / voice.WORDS.name).exists():
+        for hit in voice.check(voice.trainee_files(build.root), build.root):
+            log.warning(str(hit))
+    pages = course_pages.generated_pages(titles)
+    pages[GLOSSARY_PAGE] = glossary.glossary_markdown(build.glossary, titles)
+    pages[offline.OFFLINE_PAGE] = offline.OFFLINE_MARKDOWN
+    for uri, content in pages.items():
+        files.append(File.generated(config, uri, content=content))
+    return files
+
+
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+    """Remember the navigation: the learning path and the dashboard follow its order."""
+    state(config).nav = nav
+    return None
+
+
+def on_page_context(
+    context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict | None:
+    """Fill the `<!-- course: … -->` markers (learning path, dashboard, lesson plans, answer
+    key, QR codes), now that every page has its title and every quiz its resolved refs."""
+    if "<!-- course:" in (page.content or ""):
+        page.content = course_pages.render_markers(page.content, page, config, state(config))
+    return None
+
+
+# After every other on_post_build (the minifier's, the speed hook's joined stylesheets): the
+# worker's version is a hash of the files as they are finally written.
+@event_priority(-50)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Stamp the service worker with a hash of the built site and the files to keep offline."""
+    version = offline.stamp_service_worker(Path(config.site_dir))
+    log.debug(f"service worker version {version}")
+
+
+# --- Helpers ----------------------------------------------------------------------------------
+
+
+def module_titles(config: MkDocsConfig) -> dict[str, str]:
+    """Module slug → title (its page's `# heading`), in the order of `nav:`."""
+    titles = {}
+    stack = [config.nav or []]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack[:0] = item
+        elif isinstance(item, dict):
+            stack[:0] = list(item.values())
+        elif isinstance(item, str) and item.startswith(course_pages.MODULE_DIR):
+            source = Path(config.docs_dir, item).read_text(encoding="utf-8")
+            heading = re.search(r"^# (.+)$", source, re.M)
+            titles[Path(item).stem] = heading[1].strip() if heading else Path(item).stem
+    return titles
+
+
+# --- Data -------------------------------------------------------------------------------------
+
+GLOSSARY = "glossary.yml"
+GLOSSARY_PAGE = "glossary.md"
+SEARCH_WORDS = "search-words.txt"

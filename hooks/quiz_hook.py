@@ -1,0 +1,100 @@
+"""MkDocs events for the quizzes: load and check `quizzes/*.yml`, place each on its page,
+render it there, and stop the build on any problem with every problem listed.
+
+Thin glue over the pure quiz engine: `quiz_model` (load and check), `quiz_placement`
+(markers and refs) and `quiz_render` (HTML through `partials/quiz.html`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
+
+from build_state import fail_on, log, state
+from problems import read_yaml
+from quiz_model import check_all, check_quiz
+from quiz_placement import MARKER, place_quizzes, resolve_refs
+from quiz_render import render_quiz
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+# --- Events -----------------------------------------------------------------------------------
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
+    """Load and check every quiz and every marker; stop on any problem."""
+    build = state(config)
+    paths = sorted((build.root / QUIZ_DIR).glob("*.yml"))
+    sources = {path.stem: read_yaml(path, f"{QUIZ_DIR}/{path.name}") for path in paths}
+    problems = check_all(list(sources.values()))
+    for slug, source in sources.items():
+        result = check_quiz(source, slug=slug)
+        if isinstance(result, list):
+            problems += result
+        else:
+            build.quizzes[slug] = result
+    pages = [(f.src_uri, f.content_string) for f in files.documentation_pages()
+             if not f.generated_by]
+    build.placements, placing = place_quizzes(pages, sources, QUIZ_DIR)
+    fail_on(problems + placing, f"{QUIZ_DIR}/")
+    return None
+
+
+# Before other plugins' on_page_content (default 0): print-site copies each page's content
+# into the whole-course print page there, and that copy must hold the quiz, not its marker.
+@event_priority(50)
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Replace each quiz marker with the quiz, checking every `ref` against the page's headings."""
+    if "<!--" not in html:
+        return None
+    build = state(config)
+
+    def replace(match: re.Match) -> str:
+        loaded = build.quizzes.get(match["slug"])
+        if loaded is None:
+            return ""
+        refs, problems = resolve_refs(loaded, page.toc, f"docs/{page.file.src_uri}")
+        build.refs.update(refs)
+        build.problems += problems
+        return render_quiz(loaded, build.env(config), refs, link=_link_resolver(page, files))
+
+    done = MARKER.sub(replace, html)
+    return None if done == html else done
+
+
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+    """After every page's content is rendered: stop on a `ref` that names no heading."""
+    fail_on(state(config).problems, f"{QUIZ_DIR}/")
+    return None
+
+
+# --- Helpers ----------------------------------------------------------------------------------
+
+
+def _link_resolver(page: Page, files: Files):
+    """Quiz text links to `.md` files the way Markdown does: to the built page's URL."""
+
+    def resolve(url: str) -> str:
+        path, _, anchor = url.partition("#")
+        if not path or "://" in path or not path.endswith(".md"):
+            return url
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        file = files.get_file_from_path(target)
+        if file is None:
+            log.warning(f"docs/{page.file.src_uri}: a quiz links to '{url}', which is not a page")
+            return url
+        return file.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
+
+    return resolve
+
+
+# --- Data -------------------------------------------------------------------------------------
+
+QUIZ_DIR = "quizzes"
