@@ -206,7 +206,9 @@ def test_the_qr_code_shows_the_laptops_room_address_under_serve(monkeypatch):
 # --- Accessibility ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["trainer/", "trainer/four-p-to-four-c/", "trainer/answer-key/"])
+@pytest.mark.parametrize(
+    "path", ["trainer/", "trainer/four-p-to-four-c/", "trainer/answer-key/", "print_page/"]
+)
 def test_axe_finds_nothing_on_the_trainer_pages(phone, base_url, path):
     from axe_playwright_python.sync_playwright import Axe
 
