@@ -104,15 +104,20 @@ def page_budget(site: Path, module: str = "four-p-to-four-c") -> None:
             target = target / "index.html"
         if target.is_file() and target.suffix != ".html":
             files[str(target.relative_to(site))] = target
-    # fetched by the scripts: the search index (and Material's search worker), the sitemap
-    for extra in ["search/search_index.json", "sitemap.xml", "manifest.webmanifest",
-                  *[str(p.relative_to(site)) for p in (site / "assets/javascripts/workers").glob("*.js")]]:
+    # fetched by the scripts: Material's search worker, the sitemap. The search index is not:
+    # it waits for a first search (hooks/search_on_demand.py), and the service worker keeps
+    # it in the background once the page has loaded.
+    workers = [str(p.relative_to(site)) for p in (site / "assets/javascripts/workers").glob("*.js")]
+    for extra in ["sitemap.xml", "manifest.webmanifest", *workers]:
         files[extra] = site / extra
     rows = sorted(((gz(p.read_bytes()), name) for name, p in files.items()), reverse=True)
     total = sum(size for size, _ in rows)
     print(f"\nFirst visit to modules/{module}/: {total:,} bytes gzip in {len(rows)} files")
     for size, name in rows:
         print(f"{size:>10,}  {name}")
+    index = site / "search" / "search_index.json"
+    print(f"{gz(index.read_bytes()):>10,}  search/search_index.json: on a first search, or kept "
+          "by the service worker after the page has loaded")
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 OFFLINE_PAGE = "offline.md"
+SEARCH_INDEX = "search/search_index.json"
 OFFLINE_MARKDOWN = """---
 search:
   exclude: true
@@ -39,6 +40,8 @@ def stamp_service_worker(site: Path) -> str | None:
         return None
     version = site_version(site)
     precache = ["./", "offline/", "progress/", "manifest.webmanifest", *core_assets(site)]
+    if (site / SEARCH_INDEX).exists():  # search works offline even if never used online
+        precache.append(SEARCH_INDEX)
     source = source.replace('const VERSION = "dev";', f"const VERSION = {json.dumps(version)};", 1)
     source = source.replace("const PRECACHE = [];", f"const PRECACHE = {json.dumps(precache)};", 1)
     worker.write_text(source, encoding="utf-8")

@@ -8,7 +8,8 @@ and the course is a plain Material site that builds and works the same, only slo
 - the print page's files stay off every other page, and scripts start after the first paint
   (`budget`, `first_paint`);
 - every diagram gets its size before it arrives (`image_sizes`);
-- the search index is compacted, and the small stylesheets ship as one file (`budget`).
+- the search index is compacted and fetched only when a trainee first goes to search
+  (`budget`, `search_on_demand`), and the small stylesheets ship as one file (`budget`).
 
 A trick that leans on another package's internals is switched off, with a warning, when that
 package is not at the version it was written for (`speed_pins`).
@@ -26,6 +27,7 @@ from mkdocs.plugins import event_priority
 import budget
 import first_paint
 import image_sizes
+import search_on_demand
 import serve_cache
 import speed_pins
 from build_state import log
@@ -142,6 +144,8 @@ def _after_paint(output: str, config: MkDocsConfig) -> str:
         output = budget.without_print_assets(output)
     if _on(config, "first paint"):
         output = first_paint.scripts_after_paint(output)
+    if _on(config, "search index"):
+        output = search_on_demand.index_on_demand(output)
     return output
 
 

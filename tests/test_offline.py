@@ -100,3 +100,29 @@ def test_the_worker_keeps_nothing_from_another_origin(course, phone):
     assert cached and all(url.startswith(course.url) for url in cached), cached
     scope = page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)")
     assert scope == course.url  # scoped to the course's path, not the host's root
+
+
+def test_the_search_index_waits_for_a_first_search_and_still_works_offline(course, phone):
+    page = phone.new_page()
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if "search_index" in r.url else None)
+    page.goto(course.url + "modules/a/")
+    quiz_ready(page)
+    page.wait_for_load_state("networkidle")
+    assert asked == [], "the page asked for the index before anyone searched"
+    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+    page.reload()  # now through the worker, which keeps the page
+    quiz_ready(page)
+    assert asked == []
+
+    phone.set_offline(True)  # never searched online: the worker kept the index anyway
+    page.reload()
+    quiz_ready(page)
+    page.locator("label.md-header__button[for=__search]").tap()
+    query = page.locator("input.md-search__input")
+    query.fill("课文")
+    query.press("End")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+    assert asked, "the search asked for the index"
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("as => as.map(a => a.href)")
+    assert any("/modules/a/" in href for href in hrefs), hrefs
