@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from yaml_lines import load_with_lines
+from yaml_lines import MAX_BYTES, load_with_lines, too_large
 
 
 @dataclass(frozen=True, order=True)
@@ -42,6 +42,9 @@ class Source:
 def read_yaml(path: Path, display: str) -> Source:
     """Read a YAML file with the line of every key; unreadable or broken YAML is a problem."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refused unread: a huge file never reaches memory
+            return Source(display, problems=[Problem(display, 1, "file", too_large(size))])
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return Source(
@@ -50,10 +53,15 @@ def read_yaml(path: Path, display: str) -> Source:
                 Problem(display, 1, "file", f"expected a readable UTF-8 file, found {error}")
             ],
         )
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str) -> Source:
+    """Read YAML text as `read_yaml` reads a file: data and lines, or the problems found."""
     loaded = load_with_lines(text)
     if loaded.error:
-        line, message = loaded.error
-        return Source(display, problems=[Problem(display, line, "yaml", message)])
+        line, key, message = loaded.error
+        return Source(display, problems=[Problem(display, line, key, message)])
     return Source(
         display,
         loaded.data,
@@ -93,6 +101,8 @@ def from_validation_error(
         )
     elif kind == "string_too_long":
         message = f"expected at most {ctx.get('max_length')} characters, found {len(found)}"
+    elif kind == "too_long":
+        message = f"expected at most {ctx.get('max_length')} items, found {len(found)}"
     elif kind == "too_short":
         message = (
             f"expected at least {ctx.get('min_length')} items, found {ctx.get('actual_length')}"

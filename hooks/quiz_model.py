@@ -21,10 +21,10 @@ from problems import (
     from_validation_error,
     key_path,
     nearest_line,
+    parse_yaml,
     read_yaml,
 )
 from quiz_schema import TYPE_MODELS, TYPES, Option, Pair, Quiz, _Question
-from yaml_lines import load_with_lines
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,7 @@ def load_quiz(path: Path, display: str | None = None) -> LoadedQuiz | list[Probl
 
 def parse_quiz(text: str, path: str, slug: str) -> LoadedQuiz | list[Problem]:
     """Check quiz YAML text (as `load_quiz` does a file); for tests and tools."""
-    loaded = load_with_lines(text)
-    if loaded.error:
-        return [Problem(path, loaded.error[0], "yaml", loaded.error[1])]
-    problems = [Problem(path, line, key_path(loc), msg) for loc, line, msg in loaded.problems]
-    return check_quiz(Source(path, loaded.data, loaded.lines, problems), slug)
+    return check_quiz(parse_yaml(text, path), slug)
 
 
 def check_quiz(source: Source, slug: str) -> LoadedQuiz | list[Problem]:

@@ -71,6 +71,10 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 
 # --- The schema -------------------------------------------------------------------------------
 
+# A module's quiz has a dozen or so questions: 200 is more than any trainee answers at one
+# sitting, so a file past it is a mistake or a generated file (the editor schema says so too).
+MAX_QUESTIONS = 200
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -148,7 +152,7 @@ class Quiz(_Strict):
     title: Text
     pass_mark: int = Field(ge=1, le=100, description="Percent of questions right to pass.")
     description: Text | None = None
-    questions: list[Question] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS)
 
 
 # --- Data -------------------------------------------------------------------------------------
