@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from problems import Problem
+from ui_strings import Strings, load_strings
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -37,6 +38,7 @@ class Build:
     glossary: list = field(default_factory=list)
     refs: dict[str, Ref] = field(default_factory=dict)  # question id → its heading
     _env: Environment | None = None
+    _strings: Strings | None = None
 
     def env(self, config: MkDocsConfig) -> Environment:
         """The theme's Jinja environment, made once a build: MkDocs makes a new one on every
@@ -44,6 +46,13 @@ class Build:
         if self._env is None:
             self._env = config.theme.get_env()
         return self._env
+
+    def strings(self, config: MkDocsConfig) -> Strings:
+        """The interface text in the build's language (theme.language)."""
+        if self._strings is None:
+            language = config.theme.get("language") or "zh"
+            self._strings = load_strings(self.root, language, _missing)
+        return self._strings
 
 
 def state(config: MkDocsConfig) -> Build:
@@ -66,6 +75,10 @@ def fail_on(problems: list[Problem], checked: str) -> None:
         f"{count} problem{'s' * (count != 1)} in {checked} (listed above); "
         "the site was not built. See AUTHORING.md for the formats."
     )
+
+
+def _missing(key: str) -> None:
+    log.warning(f"strings/: expected a string for '{key}', found none in any language")
 
 
 STATE = "course_build"

@@ -22,6 +22,7 @@ from build_state import fail_on, log, state
 from problems import Problem
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -30,9 +31,14 @@ if TYPE_CHECKING:
 # --- Events -----------------------------------------------------------------------------------
 
 
+# Before other plugins' on_config: Material's search plugin and print-site make Jinja
+# environments of their own, and every one of them needs `t`.
+@event_priority(90)
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    """Check the glossary and turn its terms into tooltips and search words; check for jieba."""
+    """Give every template `t`, the interface text in the build's language; check the glossary
+    and turn its terms into tooltips and search words; check for jieba."""
     build = state(config)
+    _give_templates_strings(config, build)
     entries = glossary.load_glossary(build.root / GLOSSARY, GLOSSARY, set(module_titles(config)))
     fail_on([e for e in entries if isinstance(e, Problem)], GLOSSARY)
     build.glossary = entries
@@ -63,9 +69,10 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     if (build.root / voice.WORDS.name).exists():
         for hit in voice.check(voice.trainee_files(build.root), build.root):
             log.warning(str(hit))
-    pages = course_pages.generated_pages(titles)
-    pages[GLOSSARY_PAGE] = glossary.glossary_markdown(build.glossary, titles)
-    pages[offline.OFFLINE_PAGE] = offline.OFFLINE_MARKDOWN
+    strings = build.strings(config)
+    pages = course_pages.generated_pages(titles, strings)
+    pages[GLOSSARY_PAGE] = glossary.glossary_markdown(build.glossary, titles, strings)
+    pages[offline.OFFLINE_PAGE] = strings.page("offline")
     for uri, content in pages.items():
         files.append(File.generated(config, uri, content=content))
     return files
@@ -97,6 +104,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 # --- Helpers ----------------------------------------------------------------------------------
+
+
+def _give_templates_strings(config: MkDocsConfig, build) -> None:
+    """Every environment `theme.get_env()` makes (MkDocs', print-site's, …) gets `t`."""
+    make_env = config.theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.globals["t"] = build.strings(config).t
+        return env
+
+    config.theme.get_env = get_env
 
 
 def module_titles(config: MkDocsConfig) -> dict[str, str]:

@@ -19,18 +19,20 @@ from markupsafe import Markup
 from problems import Problem
 from quiz_model import question_hash
 from quiz_render import quiz_view
+from ui_strings import COURSE, Strings, load_strings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
 
-def generated_pages(titles: dict[str, str]) -> dict[str, str]:
+def generated_pages(titles: dict[str, str], strings: Strings) -> dict[str, str]:
     """Pages the build adds to docs/ (never written to disk), by their path in docs/."""
-    key = [ANSWER_KEY_HEAD]
+    key = [strings.page("answer_key")]
     for number, (slug, title) in enumerate(titles.items(), 1):
-        key.append(f"## 模块 {number}：{title}\n\n<!-- course: answer-key {slug} -->\n")
-    return {PROGRESS_PAGE: PROGRESS_MARKDOWN, ANSWER_KEY_PAGE: "\n".join(key)}
+        heading = strings.text("answer_key.module", number=number, title=title)
+        key.append(f"## {heading}\n\n<!-- course: answer-key {slug} -->\n")
+    return {PROGRESS_PAGE: strings.page("progress"), ANSWER_KEY_PAGE: "\n".join(key)}
 
 
 def missing_lesson_plans(docs: Path, titles: dict[str, str]) -> list[Problem]:
@@ -58,9 +60,9 @@ def render_markers(content: str, page: Page, config: MkDocsConfig, build: Any) -
                 macros.modules(_modules(build, page), kind, _url(build, page, PROGRESS_PAGE))
             )
         if kind == "answer-key":
-            return str(macros.answer_key(_answer_key(build, page, arg)))
+            return str(macros.answer_key(_answer_key(build, page, arg, config)))
         if kind == "join":
-            return str(macros.join(_join_codes(config)))
+            return str(macros.join(_join_codes(config, build.strings(config))))
         return match[0]
 
     return MARKER.sub(replace, content)
@@ -99,23 +101,23 @@ def _modules(build: Any, page: Page) -> list[dict]:
     return entries
 
 
-def _answer_key(build: Any, page: Page, module: str) -> dict | None:
+def _answer_key(build: Any, page: Page, module: str, config: MkDocsConfig) -> dict | None:
     uri = f"{MODULE_DIR}{module}.md"
     loaded = build.quizzes.get(_quiz_on(build, uri) or "")
     if loaded is None:
         return None
     module_url = _url(build, page, uri)
-    view = quiz_view(loaded, build.refs)
+    view = quiz_view(loaded, build.refs, t=build.strings(config).t)
     view["module_url"] = module_url
     return view
 
 
-def _join_codes(config: MkDocsConfig) -> list[dict]:
+def _join_codes(config: MkDocsConfig, strings: Strings | None = None) -> list[dict]:
     """QR codes for the published address and, under `mkdocs serve -a 0.0.0.0`, this laptop's."""
     codes = []
     published = (config.extra or {}).get("published_url")
     if published:
-        codes.append({"kind": "published", "url": published, "svg": _qr_svg(published)})
+        codes.append({"kind": "published", "url": published, "svg": _qr_svg(published, strings)})
     served = urlsplit(config.site_url or "")
     if served.hostname == "0.0.0.0":
         import ifaddr
@@ -124,13 +126,13 @@ def _join_codes(config: MkDocsConfig) -> list[dict]:
             for ip in adapter.ips:
                 if isinstance(ip.ip, str) and _is_private(ip.ip):
                     url = served._replace(netloc=f"{ip.ip}:{served.port}").geturl()
-                    codes.append({"kind": "local", "url": url, "svg": _qr_svg(url)})
+                    codes.append({"kind": "local", "url": url, "svg": _qr_svg(url, strings)})
     elif served.hostname in ("127.0.0.1", "localhost") and config.site_url != published:
         codes.append({"kind": "local-only", "url": config.site_url, "svg": None})
     return codes
 
 
-def _qr_svg(url: str) -> Markup:
+def _qr_svg(url: str, strings: Strings | None) -> Markup:
     import segno
 
     out = io.BytesIO()
@@ -141,7 +143,7 @@ def _qr_svg(url: str) -> Markup:
         border=4,
         xmldecl=False,
         svgns=True,
-        title=f"二维码：{url}",
+        title=(strings or load_strings(COURSE, "zh")).text("join.qr_title", url=url),
         dark="#000",
         light="#fff",
         svgclass="course-join__svg",
@@ -174,25 +176,3 @@ TRAINER_DIR = "trainer/"
 PROGRESS_PAGE = "progress.md"
 ANSWER_KEY_PAGE = "trainer/answer-key.md"
 MARKER = re.compile(r"<!--\s*course:\s*(?P<kind>[a-z-]+)(?:\s+(?P<arg>[a-z0-9-]+))?\s*-->")
-PROGRESS_MARKDOWN = """---
-description: 查看每个模块自测的完成情况、得分和是否通过；进度只保存在你这台设备的浏览器里。
----
-
-# 我的学习进度
-
-这里汇总了每个模块自测的状态：未开始、进行中、得分，以及是否达到通过线。进度保存在这台设备的浏览器里，
-换一部手机或清除浏览器数据后不会保留。
-
-<!-- course: dashboard -->
-"""
-ANSWER_KEY_HEAD = """---
-search:
-  exclude: true
-description: 讲师用：全部十二个模块自测题的正确答案、解释和对应的课文小节，由题目文件在构建时生成。
----
-
-# 答案与解析
-
-每道自测题的正确答案、解释、错误选项的反馈，以及它考查的课文小节。本页在构建网站时由 `quizzes/` 里的题目文件
-自动生成，题目改了，这里随之更新。打印本页即得一份带答案的讲师用答案卷。
-"""

@@ -20,6 +20,7 @@ from markdown.util import AtomicString
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from problems import Problem, from_validation_error, read_yaml
+from ui_strings import Strings
 
 Term = Annotated[str, Field(min_length=1, max_length=40)]
 
@@ -74,21 +75,22 @@ def load_glossary(path: Path, display: str, modules: set[str]) -> list[Entry] | 
     return sorted(set(problems)) or entries
 
 
-def glossary_markdown(entries: list[Entry], titles: dict[str, str]) -> str:
+def glossary_markdown(entries: list[Entry], titles: dict[str, str], strings: Strings) -> str:
     """The 术语表 page, grouped by the module that teaches each term, in `titles` order."""
-    out = [GLOSSARY_HEAD]
+    t = strings.text
+    out = [strings.page("glossary")]
     for slug, title in titles.items():
         group = [e for e in entries if e.module == slug]
         if not group:
             continue
-        out.append(f"## {title}\n\n详见模块：[{title}](modules/{slug}.md)\n")
+        out.append(f"## {title}\n\n{t('glossary.see_module')}[{title}](modules/{slug}.md)\n")
         for entry in group:
             out.append(f"### {entry.term}\n\n{entry.definition}\n")
-            extra = [f"英文：{entry.en}"] if entry.en else []
+            extra = [f"{t('glossary.english')}{entry.en}"] if entry.en else []
             if entry.aliases:
-                extra.append("也写作：" + "、".join(entry.aliases))
+                extra.append(t("glossary.also") + t("glossary.list_separator").join(entry.aliases))
             if extra:
-                out.append("；".join(extra) + "\n")
+                out.append(t("glossary.separator").join(extra) + "\n")
     return "\n".join(out)
 
 
@@ -141,11 +143,3 @@ class _TermProcessor(AbbrTreeprocessor):
 
 _ENTRIES = TypeAdapter(list[Entry])
 SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "script", "style"}
-GLOSSARY_HEAD = """---
-description: 课程中出现的术语及其简明定义，按讲授它们的模块分组；正文里这些术语会显示提示说明。
----
-
-# 术语表
-
-课程里的这些术语在正文中带有虚线下划线：把手指点在（或鼠标停在）术语上，就能看到它的简短定义。
-"""

@@ -13,23 +13,6 @@ from pathlib import Path
 
 OFFLINE_PAGE = "offline.md"
 SEARCH_INDEX = "search/search_index.json"
-OFFLINE_MARKDOWN = """---
-search:
-  exclude: true
-description: 离线时打开了一个还没保存到这台设备上的页面。
----
-
-# 现在没有网络
-
-这一页还没有保存到这台设备上，要等联网后才能打开。
-
-打开过的页面会自动保存在这台设备上，没有网络时也能阅读，自测也照常能做、能保存进度。下面的模块里，
-你之前打开过的可以直接点开：
-
-<!-- course: learning-path -->
-"""
-
-
 def stamp_service_worker(site: Path) -> str | None:
     """Write site/sw.js's VERSION and PRECACHE; return the version (None: no worker here)."""
     worker = site / "sw.js"

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from quiz_model import LoadedQuiz, question_hash
 from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
+from ui_strings import COURSE, load_strings
 
 LinkResolver = Callable[[str], str]
 
@@ -42,7 +43,7 @@ def render_quiz(
 ) -> str:
     """The HTML of one quiz, ready to replace its marker in a page."""
     macro = env.get_template("partials/quiz.html").module.quiz
-    return str(macro(quiz_view(loaded, refs, lang=lang, link=link)))
+    return str(macro(quiz_view(loaded, refs, lang=lang, link=link, t=env.globals.get("t"))))
 
 
 def quiz_view(
@@ -51,9 +52,12 @@ def quiz_view(
     *,
     lang: str = "zh",
     link: LinkResolver = lambda url: url,
+    t: Callable[[str], str] | None = None,
 ) -> dict:
-    """What the Jinja macros need of a quiz: every author text already rendered safe."""
+    """What the Jinja macros need of a quiz: every author text already rendered safe (`t`
+    gives the interface words, such as a true-false question's 对 and 错)."""
     text = _Texts(lang, link)
+    text.words = t or load_strings(COURSE, lang).text
     quiz = loaded.quiz
     return {
         "id": quiz.id,
@@ -123,8 +127,10 @@ def _question(q: Any, number: int, text: _Texts, ref: Ref | None) -> dict:
         ]
     elif isinstance(q, TrueFalse):
         out["options"] = [
-            _option(0, {"zh": "对"}, q.answer, None if q.answer else q.wrong_feedback, text),
-            _option(1, {"zh": "错"}, not q.answer, q.wrong_feedback if q.answer else None, text),
+            _option(0, {"zh": str(text.words("quiz.true"))}, q.answer,
+                    None if q.answer else q.wrong_feedback, text),
+            _option(1, {"zh": str(text.words("quiz.false"))}, not q.answer,
+                    q.wrong_feedback if q.answer else None, text),
         ]
     elif isinstance(q, Ordering):
         items = [{"key": i, "html": text.inline(t)} for i, t in enumerate(q.items)]

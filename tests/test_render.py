@@ -11,11 +11,14 @@ from conftest import ROOT
 from quiz_model import parse_quiz
 from quiz_render import Ref, inline_markdown, render_quiz
 from test_quiz_model import VALID
+from ui_strings import load_strings
 
 
 @pytest.fixture
 def env():
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+    env.globals["t"] = load_strings(ROOT, "zh").t  # as course_hook gives every template
+    return env
 
 
 def render(env, text=VALID, refs=None, link=lambda url: url):

@@ -26,7 +26,7 @@ COPIES = {
                     "aria-label=\"{{ lang.t('search') }}\">"),
     "progress.html": ('<div class="md-progress" data-md-component="progress" role="progressbar">',
                       '<div class="md-progress" data-md-component="progress" role="progressbar" '
-                      'aria-label="页面加载进度" aria-hidden="true">'),
+                      'aria-label="{{ t(\'course.loading\') }}" aria-hidden="true">'),
 }
 
 
