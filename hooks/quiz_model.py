@@ -1,7 +1,8 @@
 """Quiz files: loading with line numbers, and the rules a quiz must keep.
 
 No MkDocs here: `load_quiz` takes a path and returns a `LoadedQuiz` or every problem found;
-`check_all` adds the rules that span files. The format itself is in `quiz_schema.py`.
+`check_all` adds the rules that span files. The format is in `quiz_schema.py` and, type by
+type, `quiz_types.py`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from problems import (
     parse_yaml,
     read_yaml,
 )
-from quiz_schema import TYPE_MODELS, TYPES, Option, Pair, Quiz, _Question
+from quiz_schema import QuestionBase
+from quiz_types import TYPES, QuestionType, Quiz
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ def check_quiz(source: Source, slug: str) -> LoadedQuiz | list[Problem]:
                 source,
                 allowed_keys=lambda loc: _allowed_keys(loc, data),
                 clean_loc=_clean_loc,
-                tags=TYPES,
+                tags=tuple(TYPES),
             )
             for e in error.errors()
         ]
@@ -103,37 +105,13 @@ def check_quiz(source: Source, slug: str) -> LoadedQuiz | list[Problem]:
 
 
 def question_rules(raw: Any) -> list[tuple[tuple, str]]:
-    """The rules a question's content must keep, as (key path, message) pairs.
+    """The rules a question's content must keep (its type's), as (key path, message) pairs.
 
     They read the raw data defensively, so they are checked even where the schema found
     something else wrong in the same question: the author sees every problem at once.
     """
-    if not isinstance(raw, dict):
-        return []
-    kind, found = raw.get("type"), []
-    options = [o for o in _list(raw.get("options")) if isinstance(o, dict)]
-    if kind in ("single", "multiple") and options:
-        correct = sum(o.get("correct") is True for o in options)
-        if kind == "single" and correct != 1:
-            found.append((("options",), f"expected exactly one correct option, found {correct}"))
-        if kind == "multiple" and correct == 0:
-            found.append((("options",), "expected at least one correct option, found 0"))
-        if kind == "multiple" and correct == len(options) > 0:
-            found.append(
-                (
-                    ("options",),
-                    "expected at least one option that is not correct, "
-                    f"found all {correct} correct",
-                )
-            )
-        found += _repeats([o.get("text") for o in options], "options", "text", "option")
-    if kind == "ordering":
-        found += _repeats(_list(raw.get("items")), "items", None, "item")
-    if kind == "matching":
-        pairs = [p if isinstance(p, dict) else {} for p in _list(raw.get("pairs"))]
-        found += _repeats([p.get("left") for p in pairs], "pairs", "left", "left-hand item")
-        found += _repeats([p.get("right") for p in pairs], "pairs", "right", "right-hand item")
-    return found
+    kind = _type_of(raw)
+    return list(kind.rules(raw)) if kind else []
 
 
 def check_all(sources: list[Source]) -> list[Problem]:
@@ -174,9 +152,22 @@ def check_all(sources: list[Source]) -> list[Problem]:
     return problems
 
 
-def question_hash(question: Any) -> str:
-    """A short fingerprint of a question's content: saved answers survive only while it holds."""
-    canonical = json.dumps(question.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+def question_hash(question: Any, lang: str = "zh") -> str:
+    """A short fingerprint of what a trainee answers in `lang` (the question, the scenario and
+    its type's meaning: options and which are correct, items, pairs): saved answers survive
+    only while it holds. An explanation, a feedback, a ref or a text in another language may
+    change without voiding them."""
+
+    def pick(text: dict[str, str] | None) -> str | None:
+        return (text.get(lang) or text["zh"]) if text else None
+
+    meaning = [
+        question.type,
+        pick(question.text),
+        pick(question.scenario),
+        TYPES[question.type].meaning(question, pick),
+    ]
+    canonical = json.dumps(meaning, ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()[:12]
 
 
@@ -200,37 +191,17 @@ def _allowed_keys(loc: tuple, data: Any) -> list[str]:
             break
     model: type[BaseModel] = Quiz
     if len(loc) >= 2 and loc[0] == "questions":
-        kind = node.get("type") if isinstance(node, dict) else None
-        model = {"options": Option, "pairs": Pair}.get(
-            loc[2] if len(loc) > 2 else "", TYPE_MODELS.get(kind, _Question)
-        )
+        kind = _type_of(node)
+        model = kind.model if kind else QuestionBase
+        if kind and len(loc) > 2:
+            model = kind.nested.get(loc[2], model)
     keys = list(model.model_fields)
-    return keys + ["type"] if model is _Question else keys
+    return keys + ["type"] if model is QuestionBase else keys
 
 
-def _repeats(texts: list[Any], field: str, sub: str | None, noun: str):
-    seen: dict[str, int] = {}
-    for index, text in enumerate(texts):
-        value = _zh(text)
-        if value is None:
-            continue
-        if value in seen:
-            loc = (field, index, sub) if sub else (field, index)
-            yield (
-                loc,
-                (f"expected each {noun} once, found '{value}' again (also {field}[{seen[value]}])"),
-            )
-        seen.setdefault(value, index)
-
-
-def _zh(text: Any) -> str | None:
-    if isinstance(text, dict):
-        text = text.get("zh")
-    return text.strip() if isinstance(text, str) else None
-
-
-def _list(value: Any) -> list:
-    return value if isinstance(value, list) else []
+def _type_of(raw: Any) -> QuestionType | None:
+    name = raw.get("type") if isinstance(raw, dict) else None
+    return TYPES.get(name) if isinstance(name, str) else None
 
 
 def _duplicate_ids(questions: list, lines: dict[tuple, int], path: str) -> list[Problem]:

@@ -7,7 +7,6 @@ Author text is data: it is rendered as inline Markdown with raw HTML switched of
 
 from __future__ import annotations
 
-import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from quiz_model import LoadedQuiz, question_hash
-from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
+from quiz_types import TYPES
 from ui_strings import COURSE, load_strings
 
 LinkResolver = Callable[[str], str]
@@ -75,11 +74,6 @@ def inline_markdown(source: str, link: LinkResolver = lambda url: url) -> Markup
     return _Texts("zh", link).markup(source, inline=True)
 
 
-def plain_text(html: str) -> str:
-    """The text of rendered HTML, for attributes and `<option>`s that cannot hold markup."""
-    return Markup(html).striptags()
-
-
 # --- Helpers ----------------------------------------------------------------------------------
 
 
@@ -111,63 +105,17 @@ class _Texts:
 
 
 def _question(q: Any, number: int, text: _Texts, ref: Ref | None) -> dict:
-    out = {
+    return {
         "id": q.id,
         "type": q.type,
         "number": number,
-        "hash": question_hash(q),
+        "hash": question_hash(q, text.lang),
         "text": text.inline(q.text),
         "scenario": text.inline(q.scenario),
         "explanation": text.block(q.explanation),
         "ref": ref,
+        **TYPES[q.type].view(q, text),
     }
-    if isinstance(q, (Single, Multiple)):
-        out["options"] = [
-            _option(i, o.text, o.correct, o.feedback, text) for i, o in enumerate(q.options)
-        ]
-    elif isinstance(q, TrueFalse):
-        out["options"] = [
-            _option(0, {"zh": str(text.words("quiz.true"))}, q.answer,
-                    None if q.answer else q.wrong_feedback, text),
-            _option(1, {"zh": str(text.words("quiz.false"))}, not q.answer,
-                    q.wrong_feedback if q.answer else None, text),
-        ]
-    elif isinstance(q, Ordering):
-        items = [{"key": i, "html": text.inline(t)} for i, t in enumerate(q.items)]
-        for item in items:
-            item["plain"] = plain_text(item["html"])
-        out["answer"] = items
-        out["items"] = _scrambled(items, q.id)
-    elif isinstance(q, Matching):
-        lefts = [{"key": i, "html": text.inline(p.left)} for i, p in enumerate(q.pairs)]
-        rights = [{"key": i, "html": text.inline(p.right)} for i, p in enumerate(q.pairs)]
-        for item in lefts + rights:
-            item["plain"] = plain_text(item["html"])
-        out["pairs"] = list(zip(lefts, rights))
-        out["lefts"], out["rights"] = lefts, _scrambled(rights, q.id)
-    return out
-
-
-def _option(index: int, label: dict, correct: bool, feedback: dict | None, text: _Texts) -> dict:
-    return {
-        "key": index,
-        "html": text.inline(label),
-        "correct": correct,
-        "feedback": text.inline(feedback),
-    }
-
-
-def _scrambled(items: list, seed: str) -> list:
-    """A fixed order that is never the answer: what a reader without JavaScript sees."""
-    shuffled = list(items)
-    rng = random.Random(seed)
-    for _ in range(20):
-        rng.shuffle(shuffled)
-        if shuffled != items:
-            break
-    if shuffled == items:
-        shuffled = items[1:] + items[:1]
-    return shuffled
 
 
 class _SafeLinks(Treeprocessor):

@@ -1,15 +1,14 @@
-"""The quiz file format: one source of truth for what a quiz file may hold.
+"""The building blocks of the quiz file format: localizable text, ids, options, pairs and what
+every question has. The question types themselves, and the quiz file built from them, are in
+`quiz_types.py`.
 
-Pydantic models checked strictly (no coercion, no unknown keys). The JSON Schema editors use is
-generated from them: `python hooks/quiz_schema.py > schema/quiz.schema.json`.
+Pydantic models checked strictly (no coercion, no unknown keys).
 """
 
 from __future__ import annotations
 
-import json
 import re
-import sys
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 from pydantic.functional_validators import PlainValidator
@@ -76,11 +75,11 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 MAX_QUESTIONS = 200
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Option(_Strict):
+class Option(Strict):
     """A choice in a single or multiple choice question."""
 
     text: Text
@@ -88,7 +87,9 @@ class Option(_Strict):
     feedback: Text | None = Field(None, description="Shown when the trainee picks this option.")
 
 
-class _Question(_Strict):
+class QuestionBase(Strict):
+    """What every question has; `quiz_types` adds `type` and the type's own keys."""
+
     id: Slug = Field(description="Stable id, unique across all quizzes; never positional.")
     text: Text = Field(description="The question.")
     scenario: Text | None = Field(None, description="The situation, shown above the question.")
@@ -96,84 +97,8 @@ class _Question(_Strict):
     ref: str = Field(min_length=1, description="The heading of the module page it checks.")
 
 
-class Single(_Question):
-    """Pick the one correct option."""
-
-    type: Literal["single"]
-    options: list[Option] = Field(min_length=2)
-
-
-class Multiple(_Question):
-    """Select all that apply."""
-
-    type: Literal["multiple"]
-    options: list[Option] = Field(min_length=3)
-
-
-class TrueFalse(_Question):
-    """Is the statement in `text` true?"""
-
-    type: Literal["true-false"]
-    answer: bool
-    wrong_feedback: Text | None = Field(None, description="Shown when the trainee answers wrongly.")
-
-
-class Ordering(_Question):
-    """Put the items in order; they are written here in the correct order."""
-
-    type: Literal["ordering"]
-    items: list[Text] = Field(min_length=3)
-
-
-class Pair(_Strict):
+class Pair(Strict):
     """A left-hand item and the right-hand item it matches."""
 
     left: Text
     right: Text
-
-
-class Matching(_Question):
-    """Pair each left-hand item with its right-hand item."""
-
-    type: Literal["matching"]
-    pairs: list[Pair] = Field(min_length=2)
-
-
-Question = Annotated[
-    Single | Multiple | TrueFalse | Ordering | Matching, Field(discriminator="type")
-]
-
-
-class Quiz(_Strict):
-    """One module's quiz: `quizzes/<slug>.yml`."""
-
-    model_config = ConfigDict(title="Quiz", json_schema_extra={"$id": "quiz.schema.json"})
-    id: Slug = Field(description="Stable id: progress is saved under it.")
-    title: Text
-    pass_mark: int = Field(ge=1, le=100, description="Percent of questions right to pass.")
-    description: Text | None = None
-    questions: list[Question] = Field(min_length=1, max_length=MAX_QUESTIONS)
-
-
-# --- Data -------------------------------------------------------------------------------------
-
-TYPE_MODELS: dict[str, type[BaseModel]] = {
-    "single": Single,
-    "multiple": Multiple,
-    "true-false": TrueFalse,
-    "ordering": Ordering,
-    "matching": Matching,
-}
-TYPES = tuple(TYPE_MODELS)
-
-
-def json_schema() -> dict:
-    """The JSON Schema editors use to complete and check quiz files, from the models above."""
-    schema = Quiz.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
-
-
-if __name__ == "__main__":
-    json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")

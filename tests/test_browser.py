@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT, free_port, open_quiz_page, path_ready, quiz_ready, serve
 from quiz_model import load_quiz
-from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
+from quiz_types import Matching, Multiple, Ordering, Single, TrueFalse
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from markupsafe import escape
 
 from conftest import ROOT
 from quiz_model import load_quiz
-from quiz_schema import Multiple, Single, TrueFalse
+from quiz_types import Multiple, Single, TrueFalse
 
 # The module plan (../shared/course/README.md), in teaching order.
 MODULES = [

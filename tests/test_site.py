@@ -13,7 +13,7 @@ import pytest
 
 from conftest import BASE_PATH, ROOT, Project, build
 from quiz_model import load_quiz
-from quiz_schema import Matching, Multiple, Ordering, Single, TrueFalse
+from quiz_types import Matching, Multiple, Ordering, Single, TrueFalse
 
 QUIZ_FILES = sorted((ROOT / "quizzes").glob("*.yml"))
 
