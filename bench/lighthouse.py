@@ -30,8 +30,12 @@ HERE = Path(__file__).resolve().parent / "lighthouse"
 BASE = "/service-course/"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint",
-           "TBT": "total-blocking-time", "CLS": "cumulative-layout-shift"}
+METRICS = {
+    "FCP": "first-contentful-paint",
+    "LCP": "largest-contentful-paint",
+    "TBT": "total-blocking-time",
+    "CLS": "cumulative-layout-shift",
+}
 GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".txt")
 
 
@@ -52,8 +56,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         wants = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants and path.is_file() and path.suffix in GZIP_TYPES):
             return super().send_head()
-        if not self.path.split("?")[0].endswith("/") and path.name == "index.html" \
-                and not self.path.split("?")[0].endswith("index.html"):
+        if (
+            not self.path.split("?")[0].endswith("/")
+            and path.name == "index.html"
+            and not self.path.split("?")[0].endswith("index.html")
+        ):
             return super().send_head()  # let the base class redirect /dir to /dir/
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
@@ -79,8 +86,13 @@ class _Body:
 
 def build(out: Path, site_url: str) -> None:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
@@ -98,20 +110,42 @@ def pages(site: Path) -> list[str]:
     pages."""
     found = [""]
     found += sorted(f"modules/{p.name}/" for p in (site / "modules").iterdir() if p.is_dir())
-    found += ["progress/", "glossary/", "sources/", "references/", "trainer/", "trainer/answer-key/"]
-    found += sorted(f"trainer/{p.name}/" for p in (site / "trainer").iterdir()
-                    if p.is_dir() and p.name != "answer-key")
+    found += [
+        "progress/",
+        "glossary/",
+        "sources/",
+        "references/",
+        "trainer/",
+        "trainer/answer-key/",
+    ]
+    found += sorted(
+        f"trainer/{p.name}/"
+        for p in (site / "trainer").iterdir()
+        if p.is_dir() and p.name != "answer-key"
+    )
     return found
 
 
 def lighthouse(url: str) -> dict:
     binary = HERE / "node_modules" / ".bin" / "lighthouse"
-    flags = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-             "--disable-component-update --disable-sync --no-first-run")
+    flags = (
+        "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+        "--disable-component-update --disable-sync --no-first-run"
+    )
     result = subprocess.run(
-        [str(binary), url, "--output=json", "--output-path=stdout", "--quiet",
-         f"--chrome-flags={flags}"],
-        env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, check=True)
+        [
+            str(binary),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--chrome-flags={flags}",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(result.stdout)
 
 
@@ -122,10 +156,16 @@ def summarize(report: dict) -> dict:
     row["bytes"] = audits["total-byte-weight"]["numericValue"]
     # Failed as Lighthouse counts it: a weighted audit scoring under 0.9 (its red and orange).
     # A metric at 0.98 is a pass; the table shows what every metric came to.
-    row["failed"] = sorted({
-        ref["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"]
-        if ref.get("weight") and (audits[ref["id"]].get("score") is not None)
-        and audits[ref["id"]]["score"] < 0.9})
+    row["failed"] = sorted(
+        {
+            ref["id"]
+            for c in CATEGORIES
+            for ref in report["categories"][c]["auditRefs"]
+            if ref.get("weight")
+            and (audits[ref["id"]].get("score") is not None)
+            and audits[ref["id"]]["score"] < 0.9
+        }
+    )
     return row
 
 
@@ -144,8 +184,9 @@ def main() -> None:
     parser.add_argument("pages", nargs="*", help="paths below the site, e.g. modules/membership/")
     args = parser.parse_args()
     if not (HERE / "node_modules" / ".bin" / "lighthouse").exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-                       cwd=HERE, check=True)
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE, check=True
+        )
     with tempfile.TemporaryDirectory() as tmp:
         port = 8300 + os.getpid() % 500
         url = f"http://127.0.0.1:{port}{BASE}"
@@ -159,25 +200,35 @@ def main() -> None:
                 if path.startswith("modules/") and module_report is None:
                     module_report = runs[-1]
                 summaries = [summarize(r) for r in runs]
-                row = {k: statistics.median(s[k] for s in summaries)
-                       for k in [*CATEGORIES, *METRICS, "bytes"]}
+                row = {
+                    k: statistics.median(s[k] for s in summaries)
+                    for k in [*CATEGORIES, *METRICS, "bytes"]
+                }
                 row["failed"] = sorted({a for s in summaries for a in s["failed"]})
                 row["runs"] = "/".join(str(s["performance"]) for s in summaries)
                 rows[path or "(home)"] = row
-                print(f"{path or '(home)':<34}" + " ".join(f"{row[c]:>4.0f}" for c in CATEGORIES),
-                      flush=True)
+                print(
+                    f"{path or '(home)':<34}" + " ".join(f"{row[c]:>4.0f}" for c in CATEGORIES),
+                    flush=True,
+                )
         finally:
             server.shutdown()
     print(f"\nMedian of {args.runs} Lighthouse mobile runs per page (served with gzip)\n")
-    print("| page | perf | perf, each run | a11y | best | SEO | FCP ms | LCP ms | TBT ms | CLS | KB |")
+    print(
+        "| page | perf | perf, each run | a11y | best | SEO | FCP ms | LCP ms | TBT ms | CLS | KB |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for path, r in rows.items():
-        print(f"| {path} | {r['performance']:.0f} | {r['runs']} | {r['accessibility']:.0f} | "
-              f"{r['best-practices']:.0f} | {r['seo']:.0f} | {r['FCP']:.0f} | {r['LCP']:.0f} | "
-              f"{r['TBT']:.0f} | {r['CLS']:.3f} | {r['bytes'] / 1024:.0f} |")
+        print(
+            f"| {path} | {r['performance']:.0f} | {r['runs']} | {r['accessibility']:.0f} | "
+            f"{r['best-practices']:.0f} | {r['seo']:.0f} | {r['FCP']:.0f} | {r['LCP']:.0f} | "
+            f"{r['TBT']:.0f} | {r['CLS']:.3f} | {r['bytes'] / 1024:.0f} |"
+        )
     short = {p: r["failed"] for p, r in rows.items() if r["failed"]}
-    print("\nAudits failed (score under 0.9) in any run:",
-          json.dumps(short, ensure_ascii=False, indent=1) if short else "none")
+    print(
+        "\nAudits failed (score under 0.9) in any run:",
+        json.dumps(short, ensure_ascii=False, indent=1) if short else "none",
+    )
     if module_report:
         where_the_bytes_go(module_report)
 

@@ -39,15 +39,43 @@ def client_size(site: Path) -> None:
             total_gz += gz(data)
             print(f"{path.name:<36}{len(data):>10,}{gz(data):>10,}")
         print(f"{label + ', together':<36}{total_raw:>10,}{total_gz:>10,}")
-    print(f"budget for what ships: {BUDGET_GZIP:,} gzip: "
-          f"{'within' if total_gz <= BUDGET_GZIP else 'OVER'}")
+    print(
+        f"budget for what ships: {BUDGET_GZIP:,} gzip: "
+        f"{'within' if total_gz <= BUDGET_GZIP else 'OVER'}"
+    )
+
+
+def markup_per_question(site: Path) -> None:
+    """What the quiz markup costs a question on top of its own text: the bytes of the quiz
+    sections' tags and attributes (not their text), over every module page, per question."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        size = 0
+
+        def handle_data(self, data: str) -> None:
+            self.size += len(data.encode())
+
+    questions = markup = 0
+    for page in sorted(site.glob("modules/*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        for section in re.findall(r'<section class="quiz".*?</section>', html, flags=re.S):
+            text = Text()
+            text.feed(section)
+            questions += section.count('class="quiz__question"')
+            markup += len(section.encode()) - text.size
+    print(
+        f"Quiz markup: {markup / max(questions, 1):,.0f} bytes a question on top of its text "
+        f"({questions} questions; raw, before gzip)"
+    )
 
 
 def copy_project(dest: Path, with_quizzes: bool = True) -> Path:
     """The course's sources copied to `dest` (not the venv, builds, caches or the Lighthouse
     bench's 176 MB of node_modules), with or without its quizzes."""
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache",
-                                    "node_modules")
+    ignore = shutil.ignore_patterns(
+        ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules"
+    )
     shutil.copytree(ROOT, dest, ignore=ignore)
     if not with_quizzes:
         for quiz in (dest / "quizzes").glob("*.yml"):
@@ -63,9 +91,13 @@ def build_seconds(project: Path, runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d",
-                        str(project / "site")], cwd=project, env=env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+            cwd=project,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         times.append(time.perf_counter() - start)
     return times
 
@@ -80,6 +112,7 @@ def build_times(runs: int) -> None:
             build_seconds(project, 1)  # warm-up: jieba's cache, Python's bytecode
             if not client_printed:
                 client_size(project / "site")
+                markup_per_question(project / "site")
                 page_budget(project / "site")
                 client_printed = True
                 print()
@@ -116,8 +149,10 @@ def page_budget(site: Path, module: str = "four-p-to-four-c") -> None:
     for size, name in rows:
         print(f"{size:>10,}  {name}")
     index = site / "search" / "search_index.json"
-    print(f"{gz(index.read_bytes()):>10,}  search/search_index.json: on a first search, or kept "
-          "by the service worker after the page has loaded")
+    print(
+        f"{gz(index.read_bytes()):>10,}  search/search_index.json: on a first search, or kept "
+        "by the service worker after the page has loaded"
+    )
 
 
 def main() -> None:

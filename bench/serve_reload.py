@@ -74,11 +74,15 @@ def measure(project: Path, name: str, before: str, url: str, tab, runs: int) -> 
         served.append(time.time() - start)
         tab.wait_for_function(PAINTED, arg=marker, polling=20, timeout=30_000)
         shown.append(tab.evaluate(PAINTED, marker) / 1000 - start)
-        print(f"  run {run + 1}: served {served[-1]:.2f} s, painted in the tab "
-              f"{shown[-1]:.2f} s", flush=True)
+        print(
+            f"  run {run + 1}: served {served[-1]:.2f} s, painted in the tab {shown[-1]:.2f} s",
+            flush=True,
+        )
     path.write_text(original, encoding="utf-8")
-    print(f"  median over {runs} runs: served {statistics.median(served):.2f} s, "
-          f"painted {statistics.median(shown):.2f} s (slowest {max(shown):.2f} s)\n")
+    print(
+        f"  median over {runs} runs: served {statistics.median(served):.2f} s, "
+        f"painted {statistics.median(shown):.2f} s (slowest {max(shown):.2f} s)\n"
+    )
 
 
 def main() -> None:
@@ -94,7 +98,11 @@ def main() -> None:
         env.pop("SITE_URL", None)
         serve = subprocess.Popen(  # what `./run serve` starts
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}/"
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
         try:

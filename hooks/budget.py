@@ -65,12 +65,18 @@ def join_stylesheets(site: Path, base_path: str, names: list[str]) -> str | None
         links = list(STYLESHEET.finditer(html))
         paths = [_site_path(m["href"], here, base_path) for m in links]
         for start in range(len(links) - len(names) + 1):
-            if paths[start:start + len(names)] == names:
+            if paths[start : start + len(names)] == names:
                 first, last = links[start], links[start + len(names) - 1]
-                href = (base_path + target if first["href"].startswith("/")
-                        else posixpath.relpath(target, here or "."))
-                html = (html[:first.start()] + f'<link rel="stylesheet" href="{href}">'
-                        + html[last.end():])
+                href = (
+                    base_path + target
+                    if first["href"].startswith("/")
+                    else posixpath.relpath(target, here or ".")
+                )
+                html = (
+                    html[: first.start()]
+                    + f'<link rel="stylesheet" href="{href}">'
+                    + html[last.end() :]
+                )
                 page.write_text(html, encoding="utf-8")
                 break
     return target

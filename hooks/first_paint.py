@@ -20,7 +20,9 @@ import json
 import re
 
 # The deferred scripts at the end of the body, one after the other (whitespace between).
-DEFERRED_RUN = re.compile(r'<script defer src="[^"]+"></script>(?:\s*<script defer src="[^"]+"></script>)*')
+DEFERRED_RUN = re.compile(
+    r'<script defer src="[^"]+"></script>(?:\s*<script defer src="[^"]+"></script>)*'
+)
 SOURCE = re.compile(r'src="([^"]+)"')
 
 # Waits for the first paint (or the page being hidden, where nothing paints, or 2 s, should a
@@ -63,8 +65,9 @@ def scripts_after_paint(html: str) -> str:
         return html
     run = runs[-1]
     sources = SOURCE.findall(run.group())  # as written in the attributes: HTML-escaped
-    preloads = "".join(f'<link rel="preload" as="script" fetchpriority="low" href="{s}">'
-                       for s in sources)
+    preloads = "".join(
+        f'<link rel="preload" as="script" fetchpriority="low" href="{s}">' for s in sources
+    )
     listed = json.dumps([markup.unescape(s) for s in sources]).replace("</", "<\\/")
     loader = "<script>" + LOADER.replace("\n", "").replace("SOURCES", listed) + "</script>"
-    return html[:run.start()] + preloads + loader + html[run.end():]
+    return html[: run.start()] + preloads + loader + html[run.end() :]

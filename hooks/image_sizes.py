@@ -16,7 +16,9 @@ from collections.abc import Callable
 IMG = re.compile(r"<img\b[^>]*>")
 SRC = re.compile(r'\ssrc="([^"]+\.svg)"')
 SIZED = re.compile(r"\s(?:width|height)=")
-VIEWBOX = re.compile(r'<svg\b[^>]*?\sviewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"')
+VIEWBOX = re.compile(
+    r'<svg\b[^>]*?\sviewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"'
+)
 
 
 def with_sizes(html: str, read: Callable[[str], str | None]) -> str:
@@ -33,7 +35,7 @@ def with_sizes(html: str, read: Callable[[str], str | None]) -> str:
         if not box:
             return tag
         width, height = (_number(value) for value in box.groups())
-        return f'<img width="{width}" height="{height}"' + tag[len("<img"):]
+        return f'<img width="{width}" height="{height}"' + tag[len("<img") :]
 
     return IMG.sub(size, html) if "<img" in html else html
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 OFFLINE_PAGE = "offline.md"
 SEARCH_INDEX = "search/search_index.json"
+
+
 def stamp_service_worker(site: Path) -> str | None:
     """Write site/sw.js's VERSION and PRECACHE; return the version (None: no worker here)."""
     worker = site / "sw.js"
@@ -47,6 +49,9 @@ def core_assets(site: Path) -> list[str]:
     """The scripts and stylesheets the home page loads: every page needs the same ones. Its
     scripts are preloaded and then added by a loader (first_paint.py), or plain tags."""
     html = (site / "index.html").read_text(encoding="utf-8")
-    found = re.findall(r'<(?:script[^>]* src|link[^>]* rel="(?:stylesheet|preload)"[^>]* href)'
-                       r'="([^"]+)"', html)
+    found = re.findall(
+        r'<(?:script[^>]* src|link[^>]* rel="(?:stylesheet|preload)"[^>]* href)'
+        r'="([^"]+)"',
+        html,
+    )
     return [url for url in found if "://" not in url and not url.startswith("//")]

@@ -40,8 +40,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
             problems += result
         else:
             build.quizzes[slug] = result
-    pages = [(f.src_uri, f.content_string) for f in files.documentation_pages()
-             if not f.generated_by]
+    pages = [
+        (f.src_uri, f.content_string) for f in files.documentation_pages() if not f.generated_by
+    ]
     build.placements, placing = place_quizzes(pages, sources, QUIZ_DIR)
     fail_on(problems + placing, f"{QUIZ_DIR}/")
     return None

@@ -117,9 +117,13 @@ class Rebuilds:
                 render(config, files)
                 links = page.links_to_anchors
                 self.rendered[page.file.src_uri] = _Rendered(
-                    key, page.content, copy.deepcopy(page.toc), page._title_from_render,
+                    key,
+                    page.content,
+                    copy.deepcopy(page.toc),
+                    page._title_from_render,
                     page.present_anchor_ids,
-                    None if links is None else {f.src_uri: v for f, v in links.items()})
+                    None if links is None else {f.src_uri: v for f, v in links.items()},
+                )
                 return
             self.hits += 1
             page.content, page._title_from_render = last.content, last.title
@@ -127,8 +131,10 @@ class Rebuilds:
             page.present_anchor_ids = None if last.anchors is None else set(last.anchors)
             if last.links is not None:
                 page.links_to_anchors = {
-                    file: dict(anchors) for uri, anchors in last.links.items()
-                    if (file := files.get_file_from_path(uri)) is not None}
+                    file: dict(anchors)
+                    for uri, anchors in last.links.items()
+                    if (file := files.get_file_from_path(uri)) is not None
+                }
 
         page.render = cached
 

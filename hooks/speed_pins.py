@@ -40,7 +40,13 @@ def installed(package: str) -> str | None:
 def off_tricks(versions: dict[str, str | None] | None = None) -> dict[str, list[str]]:
     """Trick → why it is off (each package not at its pinned version); empty when all fit."""
     versions = versions if versions is not None else {p: installed(p) for p in PINNED}
-    moved = {p: f"{p} {versions.get(p)} (written for {v})"
-             for p, v in PINNED.items() if versions.get(p) != v}
-    return {trick: [moved[p] for p in packages if p in moved]
-            for trick, packages in LEANS_ON.items() if any(p in moved for p in packages)}
+    moved = {
+        p: f"{p} {versions.get(p)} (written for {v})"
+        for p, v in PINNED.items()
+        if versions.get(p) != v
+    }
+    return {
+        trick: [moved[p] for p in packages if p in moved]
+        for trick, packages in LEANS_ON.items()
+        if any(p in moved for p in packages)
+    }

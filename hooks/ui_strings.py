@@ -20,8 +20,12 @@ DEFAULT = "zh"
 class Strings:
     """One language's strings (with the default language's behind them)."""
 
-    def __init__(self, table: dict, fallback: dict | None = None,
-                 missing: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        table: dict,
+        fallback: dict | None = None,
+        missing: Callable[[str], None] | None = None,
+    ) -> None:
         self.table, self.fallback, self.missing = table, fallback or {}, missing
 
     def t(self, key: str, **values: object) -> Markup:
@@ -51,8 +55,9 @@ class Strings:
         return text.format(**values) if values else text
 
 
-def load_strings(root: Path, language: str,
-                 missing: Callable[[str], None] | None = None) -> Strings:
+def load_strings(
+    root: Path, language: str, missing: Callable[[str], None] | None = None
+) -> Strings:
     """The strings for `language`, with Chinese behind them: the project's own `strings/`,
     or the course's where a project has none (the tests' small projects)."""
     folder = root / FOLDER if (root / FOLDER).is_dir() else COURSE / FOLDER

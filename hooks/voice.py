@@ -36,8 +36,10 @@ class Hit:
     text: str
 
     def __str__(self) -> str:
-        return (f"{self.path}:{self.line}: trainee text: expected the course's own voice, "
-                f"found “{self.found}” in “{self.text}”")
+        return (
+            f"{self.path}:{self.line}: trainee text: expected the course's own voice, "
+            f"found “{self.found}” in “{self.text}”"
+        )
 
 
 def load_words(path: Path = WORDS) -> Words:
@@ -51,8 +53,10 @@ def load_words(path: Path = WORDS) -> Words:
             allowed.append(line.removeprefix("allow ").strip())
         else:
             patterns.append(line)
-    return Words(re.compile("|".join(f"(?:{p})" for p in patterns)),
-                 re.compile("|".join(f"(?:{a})" for a in allowed)) if allowed else None)
+    return Words(
+        re.compile("|".join(f"(?:{p})" for p in patterns)),
+        re.compile("|".join(f"(?:{a})" for a in allowed)) if allowed else None,
+    )
 
 
 def scan_lines(path: str, lines: Iterable[tuple[int, str]], words: Words) -> list[Hit]:

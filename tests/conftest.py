@@ -40,8 +40,15 @@ def build(project: Path, site: Path, site_url: str | None = None, strict: bool =
         env["SITE_URL"] = site_url
     # Never -q: it silences warnings, and then --strict has nothing to count.
     command = [*MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    return subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        command + (["--strict"] if strict else []),
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 class Project:
@@ -87,10 +94,13 @@ class Project:
             if not plan.exists():
                 plan.parent.mkdir(exist_ok=True)
                 plan.write_text(f"# 教案：{module.stem}\n", encoding="utf-8")
-        pages = sorted((str(p.relative_to(docs)) for p in docs.rglob("*.md")),
-                       key=lambda p: (p != "index.md", p))
-        nav = "\n".join(f"  - {p}" for p in pages + ["progress.md", "glossary.md",
-                                                      "trainer/answer-key.md"])
+        pages = sorted(
+            (str(p.relative_to(docs)) for p in docs.rglob("*.md")),
+            key=lambda p: (p != "index.md", p),
+        )
+        nav = "\n".join(
+            f"  - {p}" for p in pages + ["progress.md", "glossary.md", "trainer/answer-key.md"]
+        )
         path = self.root / "mkdocs.yml"
         path.write_text(f"{config}\nnav:\n{nav}\n", encoding="utf-8")
         return path
@@ -184,16 +194,30 @@ def quiz_ready(page, quiz_id: str = "") -> None:
     """Scroll to the page's quiz (or the quiz `quiz_id`, when instant navigation may still be
     swapping pages) as a trainee does, and wait for it to come alive: quiz.js mounts a quiz as
     it nears the screen."""
-    page.wait_for_function("""selector => {
+    page.wait_for_function(
+        """selector => {
         const quiz = document.querySelector(selector);
         if (quiz && !quiz.hasAttribute("data-quiz-ready")) quiz.scrollIntoView();
         return quiz && quiz.hasAttribute("data-quiz-ready");
-    }""", arg=f'[data-quiz="{quiz_id}"]' if quiz_id else "[data-quiz]")
+    }""",
+        arg=f'[data-quiz="{quiz_id}"]' if quiz_id else "[data-quiz]",
+    )
 
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
-         "is_mobile": True, "has_touch": True, "locale": "zh-CN"}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "zh-CN",
+}
 # Background networking off: this machine (and a trainee's) may reach no Google host.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]

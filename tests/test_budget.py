@@ -6,8 +6,11 @@ from pathlib import Path
 
 import budget
 
-NAMES = ["assets/stylesheets/palette.1.min.css", "assets/course.2.min.css",
-         "assets/quiz/quiz.3.min.css"]
+NAMES = [
+    "assets/stylesheets/palette.1.min.css",
+    "assets/course.2.min.css",
+    "assets/quiz/quiz.3.min.css",
+]
 
 
 def small_site(root: Path) -> Path:
@@ -25,22 +28,30 @@ def links(*hrefs: str) -> str:
 def test_adjacent_stylesheets_become_one_file_linked_where_the_first_was(tmp_path):
     site = small_site(tmp_path)
     (site / "index.html").write_text(
-        "<head>" + links("assets/stylesheets/main.css", *NAMES) + "<title>t</title></head>")
+        "<head>" + links("assets/stylesheets/main.css", *NAMES) + "<title>t</title></head>"
+    )
     (site / "modules" / "a").mkdir(parents=True)
     (site / "modules" / "a" / "index.html").write_text(
-        "<head>" + links("../../assets/stylesheets/main.css", *(f"../../{n}" for n in NAMES))
-        + "</head>")
+        "<head>"
+        + links("../../assets/stylesheets/main.css", *(f"../../{n}" for n in NAMES))
+        + "</head>"
+    )
     (site / "404.html").write_text(  # made from a template: absolute paths under the base
-        "<head>" + links("/course/assets/stylesheets/main.css", *(f"/course/{n}" for n in NAMES))
-        + "</head>")
+        "<head>"
+        + links("/course/assets/stylesheets/main.css", *(f"/course/{n}" for n in NAMES))
+        + "</head>"
+    )
     target = budget.join_stylesheets(site, "/course/", NAMES)
     assert (site / target).read_text() == ".rule0{color:red}\n.rule1{color:red}\n.rule2{color:red}"
     assert (site / "index.html").read_text() == (
-        "<head>" + links("assets/stylesheets/main.css", target) + "<title>t</title></head>")
+        "<head>" + links("assets/stylesheets/main.css", target) + "<title>t</title></head>"
+    )
     assert (site / "modules" / "a" / "index.html").read_text() == (
-        "<head>" + links("../../assets/stylesheets/main.css", f"../../{target}") + "</head>")
+        "<head>" + links("../../assets/stylesheets/main.css", f"../../{target}") + "</head>"
+    )
     assert (site / "404.html").read_text() == (
-        "<head>" + links("/course/assets/stylesheets/main.css", f"/course/{target}") + "</head>")
+        "<head>" + links("/course/assets/stylesheets/main.css", f"/course/{target}") + "</head>"
+    )
 
 
 def test_a_page_that_links_them_otherwise_is_left_as_it_is(tmp_path):

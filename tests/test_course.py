@@ -17,9 +17,18 @@ from quiz_types import Multiple, Single, TrueFalse
 
 # The module plan (../shared/course/README.md), in teaching order.
 MODULES = [
-    "service-mindset", "why-customers-leave", "loyalty-pathways", "four-p-to-four-c",
-    "service-models", "service-tiers", "complaint-handling", "satisfaction", "prospects",
-    "loyalty-management", "key-accounts", "membership",
+    "service-mindset",
+    "why-customers-leave",
+    "loyalty-pathways",
+    "four-p-to-four-c",
+    "service-models",
+    "service-tiers",
+    "complaint-handling",
+    "satisfaction",
+    "prospects",
+    "loyalty-management",
+    "key-accounts",
+    "membership",
 ]
 SECTIONS = ["学习目标", "案例", "要点回顾", "课堂练习", "自测", "资料来源"]
 GLOSSARY = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
@@ -47,7 +56,7 @@ def test_module_page_has_the_required_sections_in_order(slug):
     positions = [headings.index(s) for s in SECTIONS]  # raises if one is missing
     assert positions == sorted(positions), headings
     assert positions[0] == 0, "学习目标 comes first"
-    lesson = headings[1:positions[1]]
+    lesson = headings[1 : positions[1]]
     assert len(lesson) >= 2, "the lesson is in sections between 学习目标 and 案例"
     quiz_section = source.split("## 自测", 1)[1].split("\n## ", 1)[0]
     assert f"<!-- quiz: {slug} -->" in quiz_section
@@ -80,9 +89,14 @@ def section_of(source: str, title: str) -> str:
 @pytest.mark.parametrize("slug", MODULES)
 def test_every_module_has_a_worked_case_or_situation(slug):
     cases = section_of(module_source(slug), "案例")
-    told = re.search(r'^!!! example "案例：[^"]+"\n(?:\n|    .*\n)*    \*\*这个案例说明', cases, re.M)
-    worked = re.search(r'^!!! question "练习情境：[^"]+"\n(?:\n|    .*\n)*    \?\?\? success "参考思路"',
-                       cases, re.M)
+    told = re.search(
+        r'^!!! example "案例：[^"]+"\n(?:\n|    .*\n)*    \*\*这个案例说明', cases, re.M
+    )
+    worked = re.search(
+        r'^!!! question "练习情境：[^"]+"\n(?:\n|    .*\n)*    \?\?\? success "参考思路"',
+        cases,
+        re.M,
+    )
     assert told or worked, "a case with its lesson, or a practice situation with 参考思路"
 
 
@@ -108,8 +122,24 @@ def test_commissioned_pictures_exist_with_text_alternatives():
 class _Text(HTMLParser):
     """The article's running text outside headings, links, code, tooltips and quizzes."""
 
-    SKIP = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "code", "pre", "script",
-                      "style", "select", "summary"})
+    SKIP = frozenset(
+        {
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "a",
+            "abbr",
+            "code",
+            "pre",
+            "script",
+            "style",
+            "select",
+            "summary",
+        }
+    )
 
     def __init__(self):
         super().__init__()
@@ -186,8 +216,14 @@ def test_every_module_has_a_lesson_plan_in_the_trainer_section(site):
         plan = ROOT / "docs" / "trainer" / f"{slug}.md"
         assert plan.exists(), f"no lesson plan for {slug}"
         text = plan.read_text(encoding="utf-8")
-        for section in ("教学目标", "60 分钟流程", "讨论问题", "角色扮演与练习", "学员常见错误",
-                        "资料说明"):
+        for section in (
+            "教学目标",
+            "60 分钟流程",
+            "讨论问题",
+            "角色扮演与练习",
+            "学员常见错误",
+            "资料说明",
+        ):
             assert f"## {section}" in text, f"{plan.name}: no {section}"
         assert f"(../modules/{slug}.md)" in text
     index = (site / "trainer" / "index.html").read_text(encoding="utf-8")
@@ -213,14 +249,22 @@ def test_a_module_without_a_lesson_plan_stops_the_build(project):
     result = build(project.root, project.root / "site")
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
-    assert "docs/modules/demo.md:1: lesson plan: expected a lesson plan at " \
-           "docs/trainer/demo.md, found none" in output
+    assert (
+        "docs/modules/demo.md:1: lesson plan: expected a lesson plan at "
+        "docs/trainer/demo.md, found none" in output
+    )
 
 
 def test_the_answer_key_holds_every_question_with_its_answer(site):
     key = (site / "trainer" / "answer-key" / "index.html").read_text(encoding="utf-8")
-    items = dict(re.findall(r'id="key-([^"]+)">(.*?)(?=<li class="answer-key__question"|</ol>\s*'
-                            r'(?:<h2|</article|<nav))', key, re.S))
+    items = dict(
+        re.findall(
+            r'id="key-([^"]+)">(.*?)(?=<li class="answer-key__question"|</ol>\s*'
+            r"(?:<h2|</article|<nav))",
+            key,
+            re.S,
+        )
+    )
     for slug in MODULES:
         quiz = load_quiz(ROOT / "quizzes" / f"{slug}.yml").quiz
         for question in quiz.questions:

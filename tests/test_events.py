@@ -79,7 +79,10 @@ def test_on_config_warns_when_jieba_is_missing(project, monkeypatch, caplog):
 
 def test_every_build_starts_with_fresh_state(project):
     project.page("index.md", "# 首页\n")
-    first, second = course_hook.on_config(config_for(project)), course_hook.on_config(config_for(project))
+    first, second = (
+        course_hook.on_config(config_for(project)),
+        course_hook.on_config(config_for(project)),
+    )
     assert first[STATE] is not second[STATE]
     assert first[STATE].problems == [] and first[STATE].quizzes == {}
 
@@ -107,8 +110,10 @@ def test_a_ref_to_a_missing_heading_stops_the_build_at_on_env(project, caplog):
     render_page(config, files)
     with pytest.raises(PluginError, match="1 problem in quizzes/"):
         on_env(config, files)
-    assert "quizzes/demo.yml:25: questions[1].ref: expected a heading of " \
-           "docs/modules/demo.md (its text or its anchor), found '五个 C'" in caplog.text
+    assert (
+        "quizzes/demo.yml:25: questions[1].ref: expected a heading of "
+        "docs/modules/demo.md (its text or its anchor), found '五个 C'" in caplog.text
+    )
 
 
 def test_a_ref_may_name_the_heading_anchor(project):
@@ -120,10 +125,14 @@ def test_a_ref_may_name_the_heading_anchor(project):
 def test_an_unknown_marker_is_reported_with_the_page_and_line(project, caplog):
     with pytest.raises(PluginError):
         prepared(project, page=PAGE.replace("<!-- quiz: demo -->", "<!-- quiz: dmeo -->"))
-    assert "docs/modules/demo.md:13: quiz marker: expected the name of a quiz file in " \
-           "quizzes/, found 'dmeo' (did you mean 'demo'?)" in caplog.text
-    assert "quizzes/demo.yml:1: id: expected the quiz on one page (a line <!-- quiz: demo --> " \
-           "in docs/), found it on none" in caplog.text
+    assert (
+        "docs/modules/demo.md:13: quiz marker: expected the name of a quiz file in "
+        "quizzes/, found 'dmeo' (did you mean 'demo'?)" in caplog.text
+    )
+    assert (
+        "quizzes/demo.yml:1: id: expected the quiz on one page (a line <!-- quiz: demo --> "
+        "in docs/), found it on none" in caplog.text
+    )
 
 
 def test_a_quiz_on_two_pages_is_a_problem(project, caplog):
@@ -148,26 +157,35 @@ def test_pages_without_markers_are_left_alone(project):
     project.page("plain.md", "# 普通页\n\n没有测验。\n")
     file = File("plain.md", str(project.root / "docs"), str(project.root / "site"), True)
     page = Page(None, file, config)
-    assert quiz_hook.on_page_content("<p>没有测验。</p>", page=page, config=config,
-                                  files=Files([file])) is None  # None: nothing changed
+    assert (
+        quiz_hook.on_page_content(
+            "<p>没有测验。</p>", page=page, config=config, files=Files([file])
+        )
+        is None
+    )  # None: nothing changed
 
 
 def test_glossary_problems_stop_the_build_at_on_config(project, caplog):
     project.page("index.md", "# 首页\n")
     project.page("modules/demo.md", PAGE)
     (project.root / "glossary.yml").write_text(
-        "- term: 4P\n  definition: 四个要素\n  module: nowhere\n  defintion: x\n", encoding="utf-8")
+        "- term: 4P\n  definition: 四个要素\n  module: nowhere\n  defintion: x\n", encoding="utf-8"
+    )
     with pytest.raises(PluginError):
         course_hook.on_config(config_for(project))
-    assert "glossary.yml:4: [0].defintion: expected one of the keys term, aliases, en, " \
-           "definition, module, found unknown key 'defintion' (did you mean 'definition'?)" \
-           in caplog.text
+    assert (
+        "glossary.yml:4: [0].defintion: expected one of the keys term, aliases, en, "
+        "definition, module, found unknown key 'defintion' (did you mean 'definition'?)"
+        in caplog.text
+    )
 
 
 def test_glossary_terms_become_tooltips_outside_headings_and_links(project):
     (project.root / "glossary.yml").write_text(
         "- term: 4P\n  definition: 产品、价格、渠道、促销。\n  module: demo\n"
-        "- term: 营销组合\n  definition: 一组营销手段。\n  module: demo\n", encoding="utf-8")
+        "- term: 营销组合\n  definition: 一组营销手段。\n  module: demo\n",
+        encoding="utf-8",
+    )
     page = PAGE.replace("正文。", "从 4P 到 4C，营销组合变了；4PS 与 [4P](#四个-p) 不算。", 1)
     config, files = prepared(project, page=page)
     _, html = render_page(config, files)

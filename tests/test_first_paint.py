@@ -7,11 +7,16 @@ import re
 
 import first_paint
 
-TAIL = ('<script defer src="../assets/javascripts/bundle.1.min.js"></script>\n  '
-        '<script defer src="../assets/course.2.min.js"></script>'
-        '<script defer src="../assets/quiz/quiz.3.min.js"></script>')
-SOURCES = ["../assets/javascripts/bundle.1.min.js", "../assets/course.2.min.js",
-           "../assets/quiz/quiz.3.min.js"]
+TAIL = (
+    '<script defer src="../assets/javascripts/bundle.1.min.js"></script>\n  '
+    '<script defer src="../assets/course.2.min.js"></script>'
+    '<script defer src="../assets/quiz/quiz.3.min.js"></script>'
+)
+SOURCES = [
+    "../assets/javascripts/bundle.1.min.js",
+    "../assets/course.2.min.js",
+    "../assets/quiz/quiz.3.min.js",
+]
 
 
 def page(tail: str = TAIL, body: str = "<p>课文</p>") -> str:
@@ -21,8 +26,10 @@ def page(tail: str = TAIL, body: str = "<p>课文</p>") -> str:
 def test_the_deferred_scripts_are_preloaded_in_place_and_started_by_the_loader_in_order():
     html = first_paint.scripts_after_paint(page())
     assert "<script defer" not in html
-    assert re.findall(r'<link rel="preload" as="script" fetchpriority="low" href="([^"]+)">',
-                      html) == SOURCES
+    assert (
+        re.findall(r'<link rel="preload" as="script" fetchpriority="low" href="([^"]+)">', html)
+        == SOURCES
+    )
     [loader] = re.findall(r"<script>(.*?)</script>", html, re.S)
     assert loader.endswith(f"({json.dumps(SOURCES)});")
     assert html.startswith("<html><head><title>t</title></head><body><p>课文</p><link")

@@ -17,12 +17,19 @@ def sized(html: str) -> str:
 
 def test_an_svg_image_gets_the_width_and_height_of_its_viewbox():
     assert sized('<p><img alt="图" class="diagram" src="a.svg"></p>') == (
-        '<p><img width="360" height="676" alt="图" class="diagram" src="a.svg"></p>')
+        '<p><img width="360" height="676" alt="图" class="diagram" src="a.svg"></p>'
+    )
     assert sized('<img src="b.svg" />') == '<img width="400" height="560" src="b.svg" />'
 
 
 def test_images_it_cannot_size_or_that_are_sized_already_are_left_as_they_are():
-    for html in ['<img src="a.svg" width="100">', '<img height="5" src="a.svg">',
-                 '<img src="photo.png">', '<img src="missing.svg">', '<img src="c.svg">',
-                 '<img alt="没有地址">', "<p>没有图片</p>"]:
+    for html in [
+        '<img src="a.svg" width="100">',
+        '<img height="5" src="a.svg">',
+        '<img src="photo.png">',
+        '<img src="missing.svg">',
+        '<img src="c.svg">',
+        '<img alt="没有地址">',
+        "<p>没有图片</p>",
+    ]:
         assert sized(html) == html

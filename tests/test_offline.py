@@ -11,7 +11,9 @@ from test_quiz_model import VALID
 
 pytestmark = pytest.mark.browser
 
-MODULE = "# 模块甲\n\n## 四个 P\n\n{text}\n\n## 四个 C\n\n正文。\n\n## 自测\n\n<!-- quiz: demo -->\n"
+MODULE = (
+    "# 模块甲\n\n## 四个 P\n\n{text}\n\n## 四个 C\n\n正文。\n\n## 自测\n\n<!-- quiz: demo -->\n"
+)
 
 
 @pytest.fixture

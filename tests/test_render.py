@@ -55,16 +55,20 @@ def test_answers_and_explanations_are_readable_without_javascript(env):
 def test_answers_and_feedback_are_kept_out_of_search(env):
     html = render(env)
     assert html.count('<details class="quiz__answer" data-search-exclude>') == 5
-    assert html.count('class="quiz__feedback" role="status" aria-live="polite" '
-                      'data-search-exclude') == 5
+    assert (
+        html.count('class="quiz__feedback" role="status" aria-live="polite" data-search-exclude')
+        == 5
+    )
 
 
 def test_true_false_gives_the_wrong_choice_its_feedback(env):
     html = render(env)
     tf = re.search(r'data-type="true-false".*?</fieldset>', html, re.S)[0]
     assert re.search(r'data-key="0" data-correct>\s*<input[^>]+>\s*<label[^>]+>对</label>', tf)
-    assert '<p class="quiz__option-feedback" data-feedback-for="1"><strong>选“错”：</strong>' \
-           "4C 正是从顾客出发的。</p>" in tf
+    assert (
+        '<p class="quiz__option-feedback" data-feedback-for="1"><strong>选“错”：</strong>'
+        "4C 正是从顾客出发的。</p>" in tf
+    )
 
 
 def test_ordering_items_never_start_in_their_answer(env):
@@ -76,7 +80,9 @@ def test_ordering_items_never_start_in_their_answer(env):
 
 
 def test_author_html_is_shown_as_text_never_run(env):
-    evil = VALID.replace("text: 排序", "text: '<img src=x onerror=alert(1)> <script>alert(2)</script>'")
+    evil = VALID.replace(
+        "text: 排序", "text: '<img src=x onerror=alert(1)> <script>alert(2)</script>'"
+    )
     evil = evil.replace("- text: 人员", "- text: '<b onclick=alert(3)>人员</b>'")
     html = render(env, evil)
     assert "<img" not in html and "<script" not in html and "<b onclick" not in html
@@ -94,8 +100,10 @@ def test_author_html_in_attributes_and_select_options_is_escaped(env):
 
 def test_inline_markdown_bold_links_and_code():
     html = inline_markdown("**重点** 见[术语表](../glossary.md#4p)，`<code>`", lambda u: "R:" + u)
-    assert str(html) == ('<strong>重点</strong> 见<a href="R:../glossary.md#4p">术语表</a>，'
-                         "<code>&lt;code&gt;</code>")
+    assert str(html) == (
+        '<strong>重点</strong> 见<a href="R:../glossary.md#4p">术语表</a>，'
+        "<code>&lt;code&gt;</code>"
+    )
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "vbscript:x"])

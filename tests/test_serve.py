@@ -46,15 +46,22 @@ DRIVER = textwrap.dedent("""
 def edit(course: Path) -> None:
     """Change a question of one quiz and add a paragraph to another module's page."""
     quiz = course / "quizzes" / "four-p-to-four-c.yml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    text: ", "    text: 改过的题目", 1),
-                    encoding="utf-8")
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace("    text: ", "    text: 改过的题目", 1),
+        encoding="utf-8",
+    )
     page = course / "docs" / "modules" / "membership.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n改过的一段。\n", encoding="utf-8")
 
 
 def copy_course(to: Path) -> Path:
-    shutil.copytree(ROOT, to, ignore=shutil.ignore_patterns(
-        ".venv", "site", ".git", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis"))
+    shutil.copytree(
+        ROOT,
+        to,
+        ignore=shutil.ignore_patterns(
+            ".venv", "site", ".git", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis"
+        ),
+    )
     return to
 
 
@@ -63,8 +70,13 @@ def serve_builds(project: Path, site: Path, edit_between=None) -> int:
     after the first build and build again. Returns how many results the builds reused."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
-    driver = subprocess.Popen([sys.executable, "-c", DRIVER, str(project), str(site)], env=env,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    driver = subprocess.Popen(
+        [sys.executable, "-c", DRIVER, str(project), str(site)],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert driver.stdout.readline().strip() == "built"
     if edit_between:
         edit_between(project)
@@ -101,8 +113,9 @@ def test_a_rebuild_from_the_cache_writes_the_same_site_as_a_build_from_scratch(t
 
 
 def test_serve_looks_for_saved_files_often(tmp_path):
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(),
-                              root=str(tmp_path))
+    server = LiveReloadServer(
+        builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path)
+    )
     server.watch(str(tmp_path))
     before = server.observer
     serve_cache.watch_often(server)
@@ -116,18 +129,31 @@ def test_a_saved_quiz_shows_in_the_tab_mkdocs_serve_serves(project, phone):
     """MkDocs' live reload, with the quicker watching and the idle service worker: the open
     tab reloads itself with the saved question."""
     project.page("index.md", "# 首页\n")
-    project.page("modules/demo.md", "# 演示\n\n## 四个 P\n\n## 四个 C\n\n## 自测\n\n"
-                                    "<!-- quiz: demo -->\n")
+    project.page(
+        "modules/demo.md", "# 演示\n\n## 四个 P\n\n## 四个 C\n\n## 自测\n\n<!-- quiz: demo -->\n"
+    )
     quiz = project.quiz("demo", VALID)
     config = project.write_config()
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     log = project.root / "serve.log"  # MkDocs logs to stderr
-    serve = subprocess.Popen([*MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}",
-                              "--watch", str(project.root / "quizzes")],
-                             cwd=project.root, env=env, stdout=subprocess.DEVNULL,
-                             stderr=log.open("w"))
+    serve = subprocess.Popen(
+        [
+            *MKDOCS,
+            "serve",
+            "-f",
+            str(config),
+            "-a",
+            f"127.0.0.1:{port}",
+            "--watch",
+            str(project.root / "quizzes"),
+        ],
+        cwd=project.root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
     try:
         deadline = time.time() + 120
         while "Serving on" not in log.read_text():  # after the first build
@@ -136,10 +162,13 @@ def test_a_saved_quiz_shows_in_the_tab_mkdocs_serve_serves(project, phone):
         tab = phone.new_page()
         tab.goto(f"http://127.0.0.1:{port}{BASE_PATH}modules/demo/")
         tab.wait_for_function("() => navigator.serviceWorker.controller !== null")
-        quiz.write_text(quiz.read_text(encoding="utf-8").replace("text: ", "text: 保存后的新题 ", 1),
-                        encoding="utf-8")
-        tab.wait_for_function("() => document.body.textContent.includes('保存后的新题')",
-                              timeout=60_000)
+        quiz.write_text(
+            quiz.read_text(encoding="utf-8").replace("text: ", "text: 保存后的新题 ", 1),
+            encoding="utf-8",
+        )
+        tab.wait_for_function(
+            "() => document.body.textContent.includes('保存后的新题')", timeout=60_000
+        )
         worker = tab.evaluate("fetch('../../sw.js').then(r => r.text())")
         assert worker == serve_cache.IDLE_WORKER
         assert 'addEventListener("fetch"' not in worker

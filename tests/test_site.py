@@ -31,13 +31,26 @@ class Loads(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag in ("script", "img", "iframe", "frame", "source", "video", "audio", "embed",
-                   "track", "input"):
+        if tag in (
+            "script",
+            "img",
+            "iframe",
+            "frame",
+            "source",
+            "video",
+            "audio",
+            "embed",
+            "track",
+            "input",
+        ):
             self.urls += [attrs[k] for k in ("src", "poster") if attrs.get(k)]
             if attrs.get("srcset"):
                 self.urls += [part.split()[0] for part in attrs["srcset"].split(",")]
-        if tag == "link" and attrs.get("href") and not {"canonical", "alternate"} & set(
-                (attrs.get("rel") or "").split()):
+        if (
+            tag == "link"
+            and attrs.get("href")
+            and not {"canonical", "alternate"} & set((attrs.get("rel") or "").split())
+        ):
             self.urls.append(attrs["href"])
         if tag == "object" and attrs.get("data"):
             self.urls.append(attrs["data"])
@@ -77,24 +90,34 @@ def test_a_build_without_a_published_address_names_no_address_of_its_own(tmp_pat
     another host would point phones at the laptop); with it, pages keep canonical links."""
     local = tmp_path / "site"
     assert build(ROOT, local).returncode == 0
-    linked = {str(page.relative_to(local)):
-              re.findall(r'(?:href|src)="(https?://(?:127\.0\.0\.1|localhost)[:/][^"]*)"',
-                         page.read_text(encoding="utf-8"))
-              for page in pages(local)}
+    linked = {
+        str(page.relative_to(local)): re.findall(
+            r'(?:href|src)="(https?://(?:127\.0\.0\.1|localhost)[:/][^"]*)"',
+            page.read_text(encoding="utf-8"),
+        )
+        for page in pages(local)
+    }
     assert not {page: urls for page, urls in linked.items() if urls}
     assert "127.0.0.1:8000/service-course/modules/" in (local / "sitemap.xml").read_text("utf-8")
     published = (site / "modules" / "four-p-to-four-c" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<link rel="canonical" href="http://127\.0\.0\.1:\d+/service-course/'
-                     r'modules/four-p-to-four-c/">', published)
+    assert re.search(
+        r'<link rel="canonical" href="http://127\.0\.0\.1:\d+/service-course/'
+        r'modules/four-p-to-four-c/">',
+        published,
+    )
 
 
 def test_the_foreign_host_check_can_fail():
     parser = Loads()
-    parser.feed('<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
-                '<link rel="canonical" href="https://example.org/">'
-                '<img src="//cdn.example.com/x.png"><script src="assets/x.js"></script>')
+    parser.feed(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
+        '<link rel="canonical" href="https://example.org/">'
+        '<img src="//cdn.example.com/x.png"><script src="assets/x.js"></script>'
+    )
     assert [u for u in parser.urls if foreign(u)] == [
-        "https://fonts.googleapis.com/css", "//cdn.example.com/x.png"]
+        "https://fonts.googleapis.com/css",
+        "//cdn.example.com/x.png",
+    ]
 
 
 def test_pages_use_system_fonts_and_no_google_fonts(site):
@@ -107,8 +130,11 @@ def test_pages_use_system_fonts_and_no_google_fonts(site):
 def test_quiz_assets_are_cacheable_files_loaded_once_not_inline(site):
     html = (site / "modules" / "four-p-to-four-c" / "index.html").read_text(encoding="utf-8")
     # Preloaded where the page ends, and started by the loader after the first paint.
-    [script] = re.findall(r'<link rel="preload" as="script" fetchpriority="low" '
-                          r'href="\.\./\.\./assets/quiz/(quiz\.[0-9a-f]+\.min\.js)">', html)
+    [script] = re.findall(
+        r'<link rel="preload" as="script" fetchpriority="low" '
+        r'href="\.\./\.\./assets/quiz/(quiz\.[0-9a-f]+\.min\.js)">',
+        html,
+    )
     [style] = (site / "assets" / "quiz").glob("quiz.*.min.css")
     assert (site / "assets" / "quiz" / script).exists()
     # The quiz's stylesheet ships joined with the other small ones (see the next test).
@@ -125,16 +151,22 @@ def test_every_page_but_the_print_page_links_two_stylesheets(site):
     """Material's, and one file joining the small ones in the order pages linked them:
     Material's palette, the site's, the quiz's (hooks/budget.py)."""
     assets = site / "assets"
-    small = [*(assets / "stylesheets").glob("palette.*.min.css"), *assets.glob("course.*.min.css"),
-             *(assets / "quiz").glob("quiz.*.min.css")]
+    small = [
+        *(assets / "stylesheets").glob("palette.*.min.css"),
+        *assets.glob("course.*.min.css"),
+        *(assets / "quiz").glob("quiz.*.min.css"),
+    ]
     joined = "\n".join(css.read_text(encoding="utf-8") for css in small)
     for page in pages(site):
         if page.parent.name == "print_page":
             continue
         links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text("utf-8"))
         assert [Path(link).name.split(".")[0] for link in links] == ["main", "extra"], page
-        extra = (site / links[1].removeprefix(BASE_PATH) if links[1].startswith("/")
-                 else page.parent / links[1])  # 404.html links from the site's root
+        extra = (
+            site / links[1].removeprefix(BASE_PATH)
+            if links[1].startswith("/")
+            else page.parent / links[1]
+        )  # 404.html links from the site's root
         assert extra.read_text(encoding="utf-8") == joined, page
 
 
@@ -145,7 +177,7 @@ def test_every_page_but_the_print_page_starts_its_scripts_after_the_first_paint(
     for page in pages(site):
         html = page.read_text("utf-8")
         if page.parent.name == "print_page":  # its own code needs them by DOMContentLoaded
-            assert "<script defer" in html and "<link rel=\"preload\"" not in html
+            assert "<script defer" in html and '<link rel="preload"' not in html
             continue
         assert "<script defer" not in html, page
         preloads = re.findall(r'<link rel="preload" as="script" [^>]*href="([^"]+)"', html)
@@ -154,8 +186,9 @@ def test_every_page_but_the_print_page_starts_its_scripts_after_the_first_paint(
         assert json.loads(listed) == preloads, page
     worker = (site / "sw.js").read_text(encoding="utf-8")
     [precache] = re.findall(r"const PRECACHE = (\[.*?\]);", worker)
-    assert [Path(src).name.split(".")[0] for src in json.loads(precache)
-            if src.endswith(".js")] == names
+    assert [
+        Path(src).name.split(".")[0] for src in json.loads(precache) if src.endswith(".js")
+    ] == names
 
 
 def test_every_diagram_has_the_size_of_its_svg(site):
@@ -191,10 +224,15 @@ def test_chinese_headings_get_readable_anchors(site):
 def test_every_quiz_file_is_consistent_and_rendered_as_written(site, path):
     loaded = load_quiz(path, f"quizzes/{path.name}")
     assert not isinstance(loaded, list), "\n".join(map(str, loaded))
-    html = next(p.read_text(encoding="utf-8") for p in pages(site)
-                if f'data-quiz="{loaded.quiz.id}"' in p.read_text(encoding="utf-8"))
+    html = next(
+        p.read_text(encoding="utf-8")
+        for p in pages(site)
+        if f'data-quiz="{loaded.quiz.id}"' in p.read_text(encoding="utf-8")
+    )
     for question in loaded.quiz.questions:
-        block = re.search(rf'<fieldset[^>]* data-question="{question.id}".*?</fieldset>', html, re.S)
+        block = re.search(
+            rf'<fieldset[^>]* data-question="{question.id}".*?</fieldset>', html, re.S
+        )
         assert block, question.id
         block = block[0]
         if isinstance(question, (Single, Multiple)):
@@ -203,7 +241,8 @@ def test_every_quiz_file_is_consistent_and_rendered_as_written(site, path):
             assert ('type="checkbox"' in block) == isinstance(question, Multiple)
         elif isinstance(question, TrueFalse):
             assert re.findall(r'data-key="(\d+)" data-correct', block) == [
-                "0" if question.answer else "1"]
+                "0" if question.answer else "1"
+            ]
         elif isinstance(question, Ordering):
             keys = re.findall(r'<li class="quiz__order-item" data-key="(\d+)"', block)
             assert sorted(keys, key=int) == [str(i) for i in range(len(question.items))]
@@ -227,7 +266,9 @@ def test_search_index_holds_no_answers_or_feedback(site):
             if isinstance(question, (Single, Multiple)):
                 secrets += [o.feedback["zh"] for o in question.options if o.feedback]
             # a sentence the lesson itself says may be found; the quiz's own words may not
-            leaks += [s for s in secrets if len(s) > 12 and s[:40] in text and s[:40] not in lessons]
+            leaks += [
+                s for s in secrets if len(s) > 12 and s[:40] in text and s[:40] not in lessons
+            ]
     assert not leaks
 
 
@@ -275,8 +316,10 @@ def test_a_ref_to_no_heading_stops_a_real_build(project):
     result = project.build()
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
-    assert "quizzes/demo.yml:14: questions[0].ref: expected a heading of docs/modules/demo.md " \
-           "(its text or its anchor), found '四个 Q'" in output
+    assert (
+        "quizzes/demo.yml:14: questions[0].ref: expected a heading of docs/modules/demo.md "
+        "(its text or its anchor), found '四个 Q'" in output
+    )
 
 
 def test_strict_build_fails_without_jieba(project, tmp_path, monkeypatch):

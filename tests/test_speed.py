@@ -19,14 +19,20 @@ PARTIALS = Path(material.__file__).parent / "templates" / "partials"
 
 # Each copied partial, with the one line it changes: Material's line → the course's.
 COPIES = {
-    "palette.html": ('<form class="md-header__option" data-md-component="palette">',
-                     '<form class="md-header__option" data-course-palette>'),
-    "search.html": ('<div class="md-search" data-md-component="search" role="dialog">',
-                    '<div class="md-search" data-md-component="search" role="dialog" '
-                    "aria-label=\"{{ lang.t('search') }}\">"),
-    "progress.html": ('<div class="md-progress" data-md-component="progress" role="progressbar">',
-                      '<div class="md-progress" data-md-component="progress" role="progressbar" '
-                      'aria-label="{{ t(\'course.loading\') }}" aria-hidden="true">'),
+    "palette.html": (
+        '<form class="md-header__option" data-md-component="palette">',
+        '<form class="md-header__option" data-course-palette>',
+    ),
+    "search.html": (
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        '<div class="md-search" data-md-component="search" role="dialog" '
+        "aria-label=\"{{ lang.t('search') }}\">",
+    ),
+    "progress.html": (
+        '<div class="md-progress" data-md-component="progress" role="progressbar">',
+        '<div class="md-progress" data-md-component="progress" role="progressbar" '
+        'aria-label="{{ t(\'course.loading\') }}" aria-hidden="true">',
+    ),
 }
 
 
@@ -59,8 +65,9 @@ def test_a_trick_is_off_when_a_package_it_leans_on_moved():
 
 def test_on_config_warns_and_skips_the_tricks_off(project, monkeypatch, caplog):
     project.page("index.md", "# 首页\n")
-    monkeypatch.setattr(speed_pins, "installed", lambda p: "0.0" if p == "mkdocs" else
-                        speed_pins.PINNED[p])
+    monkeypatch.setattr(
+        speed_pins, "installed", lambda p: "0.0" if p == "mkdocs" else speed_pins.PINNED[p]
+    )
     config = load_config(str(project.write_config()))
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         speed_hook.on_config(config)
@@ -85,5 +92,5 @@ def test_without_the_speed_hook_the_course_is_a_plain_correct_site(project):
     assert result.returncode == 0, result.stdout + result.stderr
     page = (project.root / "site" / "modules" / "demo" / "index.html").read_text("utf-8")
     assert '<script defer src="' in page  # Material's own start, no loader
-    assert "rel=\"preload\" as=\"script\"" not in page
+    assert 'rel="preload" as="script"' not in page
     assert (project.root / "site" / "glossary" / "index.html").exists()

@@ -18,8 +18,9 @@ def test_a_key_is_filled_in_and_its_values_escaped():
 
 def test_a_second_language_adds_a_file_and_falls_back_to_chinese(tmp_path):
     (tmp_path / "strings").mkdir()
-    (tmp_path / "strings" / "zh.yml").write_text("quiz:\n  check: 检查\n  retry: 重新测验\n",
-                                                  encoding="utf-8")
+    (tmp_path / "strings" / "zh.yml").write_text(
+        "quiz:\n  check: 检查\n  retry: 重新测验\n", encoding="utf-8"
+    )
     (tmp_path / "strings" / "en.yml").write_text("quiz:\n  check: Check\n", encoding="utf-8")
     english = load_strings(tmp_path, "en")
     assert english.t("quiz.check") == "Check"
@@ -39,10 +40,14 @@ def test_every_key_the_code_uses_is_in_the_chinese_file():
     used = set()
     for path in [*(ROOT / "overrides").rglob("*.html"), *(ROOT / "hooks").glob("*.py")]:
         source = path.read_text(encoding="utf-8")
-        used |= set(re.findall(r"""(?<!lang\.)\b(?:t|text|words)\(\s*["']([a-z_]+(?:\.[a-z_-]+)+)["']""",
-                                source))
-        used |= {f"pages.{name}" for name in re.findall(r"""\.page\(\s*["']([a-z_]+)["']""",
-                                                        source)}
+        used |= set(
+            re.findall(
+                r"""(?<!lang\.)\b(?:t|text|words)\(\s*["']([a-z_]+(?:\.[a-z_-]+)+)["']""", source
+            )
+        )
+        used |= {
+            f"pages.{name}" for name in re.findall(r"""\.page\(\s*["']([a-z_]+)["']""", source)
+        }
     assert len(used) > 30, used
     for key in sorted(used):
         strings.text(key)

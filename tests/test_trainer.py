@@ -86,7 +86,9 @@ def test_classroom_mode_still_works_after_instant_navigation(projector):
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     assert page.locator(".quiz-stage").count() == 1
-    assert stage.locator(".quiz-stage__progress").inner_text().startswith("第 2 /")  # one step a key
+    assert (
+        stage.locator(".quiz-stage__progress").inner_text().startswith("第 2 /")
+    )  # one step a key
 
 
 def test_classroom_mode_reads_the_page_not_a_copy(projector):
@@ -124,9 +126,17 @@ def test_a_module_prints_as_a_handout_with_a_blank_worksheet(phone, base_url):
     page.locator(f'[data-question="{first.id}"] .quiz__option label').first.tap()
     page.locator(f'[data-question="{first.id}"] [data-quiz-action=check]').tap()
     page.emulate_media(media="print")
-    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search",
-                   ".quiz__check", ".quiz__stage-open", ".quiz__feedback", ".quiz__answer",
-                   ".quiz__retry"):
+    for hidden in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".md-search",
+        ".quiz__check",
+        ".quiz__stage-open",
+        ".quiz__feedback",
+        ".quiz__answer",
+        ".quiz__retry",
+    ):
         assert not visible(page, hidden), hidden
     assert visible(page, "img.diagram")
     text = page.locator("article").inner_text()
@@ -146,7 +156,8 @@ def test_the_answer_key_prints_with_every_answer(phone, base_url):
         for question in load_quiz(path).quiz.questions:
             assert question.explanation["zh"][:10] in text, question.id
     assert text.count("正确答案：") == sum(
-        len(load_quiz(p).quiz.questions) for p in (ROOT / "quizzes").glob("*.yml"))
+        len(load_quiz(p).quiz.questions) for p in (ROOT / "quizzes").glob("*.yml")
+    )
 
 
 def test_the_whole_course_prints_from_one_page(phone, base_url):
@@ -154,8 +165,13 @@ def test_the_whole_course_prints_from_one_page(phone, base_url):
     page.goto(base_url + "print_page/")
     page.emulate_media(media="print")
     text = page.locator("body").inner_text()
-    titles = [line[2:] for line in (ROOT / "docs/modules/four-p-to-four-c.md").read_text(
-        encoding="utf-8").splitlines() if line.startswith("# ")]
+    titles = [
+        line[2:]
+        for line in (ROOT / "docs/modules/four-p-to-four-c.md")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.startswith("# ")
+    ]
     assert titles[0] in text
     assert page.locator("section.quiz").count() == 12
     assert not page.locator(".quiz__answer").first.is_visible()
@@ -190,8 +206,10 @@ def test_the_qr_code_shows_the_laptops_room_address_under_serve(monkeypatch):
     adapter = types.SimpleNamespace(ips=[types.SimpleNamespace(ip=ip) for ip in ips])
     monkeypatch.setattr(ifaddr, "get_adapters", lambda: [adapter])
 
-    config = types.SimpleNamespace(site_url="http://0.0.0.0:8000/service-course/",
-                                   extra={"published_url": "https://example.org/course/"})
+    config = types.SimpleNamespace(
+        site_url="http://0.0.0.0:8000/service-course/",
+        extra={"published_url": "https://example.org/course/"},
+    )
     codes = course_pages._join_codes(config)
     assert [(c["kind"], c["url"]) for c in codes] == [
         ("published", "https://example.org/course/"),

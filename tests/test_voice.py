@@ -63,11 +63,19 @@ def test_customer_data_is_subject_matter_not_source_talk():
     assert [h.found for h in scan_lines("x.md", [(1, "资料 003 说")], WORDS)] == ["资料 003"]
 
 
-@pytest.mark.parametrize("text", [
-    "种子资料 001 把优质服务分为三种境界", "这一段在预览中缺失", "PDF 提取时丢了运算符号",
-    "我们没能找到公开资料核实", "这是本课程的推断", "资料只给出了这个案例的标题",
-    "有的资料把它们归于美国小企业管理局", "几个版本都把员工态度排在第一位",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "种子资料 001 把优质服务分为三种境界",
+        "这一段在预览中缺失",
+        "PDF 提取时丢了运算符号",
+        "我们没能找到公开资料核实",
+        "这是本课程的推断",
+        "资料只给出了这个案例的标题",
+        "有的资料把它们归于美国小企业管理局",
+        "几个版本都把员工态度排在第一位",
+    ],
+)
 def test_the_review_s_examples_are_caught(text):
     assert scan_lines("x.md", [(1, text)], WORDS), text
 
@@ -81,8 +89,13 @@ def test_yaml_comments_are_not_trainee_text(tmp_path: Path):
 
 def test_every_trainee_file_is_checked():
     names = {p.relative_to(ROOT).as_posix() for p in trainee_files()}
-    assert {"docs/index.md", "glossary.yml", "docs/modules/membership.md",
-            "quizzes/membership.yml", "docs/assets/diagrams/satisfaction-servqual.svg"} <= names
+    assert {
+        "docs/index.md",
+        "glossary.yml",
+        "docs/modules/membership.md",
+        "quizzes/membership.yml",
+        "docs/assets/diagrams/satisfaction-servqual.svg",
+    } <= names
     assert not any(n.startswith("docs/trainer/") for n in names), "the trainer's pages may"
 
 
