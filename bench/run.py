@@ -138,7 +138,7 @@ def page_budget(site: Path, module: str = "four-p-to-four-c") -> None:
         if target.is_file() and target.suffix != ".html":
             files[str(target.relative_to(site))] = target
     # fetched by the scripts: Material's search worker, the sitemap. The search index is not:
-    # it waits for a first search (hooks/search_on_demand.py), and the service worker keeps
+    # it waits for a first search (hooks/speed/search_on_demand.py), and the service worker keeps
     # it in the background once the page has loaded.
     workers = [str(p.relative_to(site)) for p in (site / "assets/javascripts/workers").glob("*.js")]
     for extra in ["sitemap.xml", "manifest.webmanifest", *workers]:

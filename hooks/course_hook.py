@@ -14,12 +14,10 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-import course_pages
-import glossary
-import offline
-import voice
-from build_state import fail_on, log, state
-from problems import Problem
+from authoring.problems import Problem
+from course import glossary, offline, voice
+from course import pages as course_pages
+from course.state import fail_on, log, state
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from build_state import fail_on, log, state
-from problems import read_yaml
-from quiz_model import check_all, check_quiz
-from quiz_placement import MARKER, place_quizzes, resolve_refs
-from quiz_render import render_quiz
+from authoring.problems import read_yaml
+from course.state import fail_on, log, state
+from quiz.model import check_all, check_quiz
+from quiz.placement import MARKER, place_quizzes, resolve_refs
+from quiz.render import render_quiz
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -6,10 +6,10 @@ and the course is a plain Material site that builds and works the same, only slo
   within a twentieth of a second (`serve_cache`);
 - every Jinja environment keeps its compiled templates between builds;
 - the print page's files stay off every other page, and scripts start after the first paint
-  (`budget`, `first_paint`);
+  (`payload`, `first_paint`);
 - every diagram gets its size before it arrives (`image_sizes`);
 - the search index is compacted and fetched only when a trainee first goes to search
-  (`budget`, `search_on_demand`), and the small stylesheets ship as one file (`budget`).
+  (`payload`, `search_on_demand`), and the small stylesheets ship as one file (`payload`).
 
 A trick that leans on another package's internals is switched off, with a warning, when that
 package is not at the version it was written for (`speed_pins`).
@@ -24,13 +24,8 @@ from urllib.parse import urljoin, urlsplit
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import event_priority
 
-import budget
-import first_paint
-import image_sizes
-import search_on_demand
-import serve_cache
-import speed_pins
-from build_state import log
+from course.state import log
+from speed import first_paint, image_sizes, payload, pins, search_on_demand, serve_cache
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -59,7 +54,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Note which tricks this build may use; every Jinja environment of the theme keeps its
     compiled templates between builds."""
-    off = config[OFF] = speed_pins.off_tricks()
+    off = config[OFF] = pins.off_tricks()
     for trick, why in off.items():
         log.warning(f"speed: {trick} switched off: {', '.join(why)}")
     if _on(config, "template cache"):
@@ -120,13 +115,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     index = site / "search" / "search_index.json"
     if index.exists() and _on(config, "search index"):
-        before, after = budget.compact_search_index(index)
+        before, after = payload.compact_search_index(index)
         log.debug(f"search index: {before:,} → {after:,} bytes")
     if _on(config, "joined stylesheets"):
         palette = sorted(site.glob("assets/stylesheets/palette.*.min.css"))  # Material's
         small = [p.relative_to(site).as_posix() for p in palette]
         small += [str(css) for css in config.extra_css if "print-site" not in str(css)]
-        joined = budget.join_stylesheets(site, urlsplit(config.site_url or "/").path, small)
+        joined = payload.join_stylesheets(site, urlsplit(config.site_url or "/").path, small)
         log.debug(f"{', '.join(small)} joined into {joined}")
     if _rebuilds is not None:
         serve_cache.idle_service_worker(site)
@@ -141,7 +136,7 @@ def _on(config: MkDocsConfig, trick: str) -> bool:
 
 def _after_paint(output: str, config: MkDocsConfig) -> str:
     if _on(config, "print assets"):
-        output = budget.without_print_assets(output)
+        output = payload.without_print_assets(output)
     if _on(config, "first paint"):
         output = first_paint.scripts_after_paint(output)
     if _on(config, "search index"):

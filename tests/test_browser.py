@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, free_port, open_quiz_page, path_ready, quiz_ready, serve
-from quiz_model import load_quiz
-from quiz_types import Matching, Multiple, Ordering, Single, TrueFalse
+from quiz.model import load_quiz
+from quiz.question_types import Matching, Multiple, Ordering, Single, TrueFalse
 
 pytestmark = pytest.mark.browser
 
@@ -247,7 +247,7 @@ def test_the_quiz_works_whatever_storage_does(phone, base_url, storage):
 
 @pytest.mark.parametrize("late", [0, 0.3], ids=["stylesheet-on-time", "stylesheet-late"])
 def test_material_starts_after_the_first_paint_and_only_once(phone, base_url, site, late):
-    """hooks/first_paint.py: Material's bundle starts once the page is on screen, then gets
+    """hooks/speed/first_paint.py: Material's bundle starts once the page is on screen, then gets
     the page from document$ as DOMContentLoaded would have given it: once. The quiz coming
     alive shows the course's scripts got it too (search and instant navigation have tests).
     With Material's stylesheet late, the page is parsed (DOMContentLoaded) well before it can
@@ -279,7 +279,7 @@ def test_material_starts_after_the_first_paint_and_only_once(phone, base_url, si
 
 
 def test_a_diagram_keeps_its_space_before_it_arrives(phone, base_url):
-    """hooks/image_sizes.py: on a slow connection the text below a diagram does not jump."""
+    """hooks/speed/image_sizes.py: on a slow connection the text below a diagram does not jump."""
     page = phone.new_page()
     page.route("**/assets/diagrams/*.svg", lambda route: None)  # never arrives
     page.goto(base_url + "modules/key-accounts/", wait_until="domcontentloaded")

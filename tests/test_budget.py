@@ -1,10 +1,10 @@
-"""Layer 1: hooks/budget.py on small hand-made sites, no MkDocs."""
+"""Layer 1: hooks/speed/payload.py on small hand-made sites, no MkDocs."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import budget
+from speed import payload
 
 NAMES = [
     "assets/stylesheets/palette.1.min.css",
@@ -41,7 +41,7 @@ def test_adjacent_stylesheets_become_one_file_linked_where_the_first_was(tmp_pat
         + links("/course/assets/stylesheets/main.css", *(f"/course/{n}" for n in NAMES))
         + "</head>"
     )
-    target = budget.join_stylesheets(site, "/course/", NAMES)
+    target = payload.join_stylesheets(site, "/course/", NAMES)
     assert (site / target).read_text() == ".rule0{color:red}\n.rule1{color:red}\n.rule2{color:red}"
     assert (site / "index.html").read_text() == (
         "<head>" + links("assets/stylesheets/main.css", target) + "<title>t</title></head>"
@@ -65,7 +65,7 @@ def test_a_page_that_links_them_otherwise_is_left_as_it_is(tmp_path):
     }
     for name, html in pages.items():
         (site / name).write_text(html)
-    assert budget.join_stylesheets(site, "/", NAMES)
+    assert payload.join_stylesheets(site, "/", NAMES)
     for name, html in pages.items():
         assert (site / name).read_text() == html
 
@@ -73,5 +73,5 @@ def test_a_page_that_links_them_otherwise_is_left_as_it_is(tmp_path):
 def test_nothing_to_join_without_two_of_the_files(tmp_path):
     site = small_site(tmp_path)
     (site / "index.html").write_text(links(NAMES[0]))
-    assert budget.join_stylesheets(site, "/", NAMES[:1] + ["assets/none.css"]) is None
+    assert payload.join_stylesheets(site, "/", NAMES[:1] + ["assets/none.css"]) is None
     assert (site / "index.html").read_text() == links(NAMES[0])

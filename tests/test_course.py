@@ -12,8 +12,8 @@ import yaml
 from markupsafe import escape
 
 from conftest import ROOT
-from quiz_model import load_quiz
-from quiz_types import Multiple, Single, TrueFalse
+from quiz.model import load_quiz
+from quiz.question_types import Multiple, Single, TrueFalse
 
 # The module plan (../shared/course/README.md), in teaching order.
 MODULES = [

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 import course_hook
 import quiz_hook
-from build_state import STATE
+from course.state import STATE
 from test_quiz_model import VALID
 
 PAGE = """\

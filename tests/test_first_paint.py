@@ -1,11 +1,11 @@
-"""Layer 1: hooks/first_paint.py on hand-made pages, no MkDocs."""
+"""Layer 1: hooks/speed/first_paint.py on hand-made pages, no MkDocs."""
 
 from __future__ import annotations
 
 import json
 import re
 
-import first_paint
+from speed import first_paint
 
 TAIL = (
     '<script defer src="../assets/javascripts/bundle.1.min.js"></script>\n  '

@@ -1,8 +1,8 @@
-"""Layer 1: hooks/image_sizes.py on hand-made HTML, no MkDocs."""
+"""Layer 1: hooks/speed/image_sizes.py on hand-made HTML, no MkDocs."""
 
 from __future__ import annotations
 
-import image_sizes
+from speed import image_sizes
 
 SVGS = {
     "a.svg": '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 676">',

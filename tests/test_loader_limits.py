@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary import load_glossary
+from course.glossary import load_glossary
 from test_quiz_model import VALID, laughs
 
 

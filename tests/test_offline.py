@@ -44,7 +44,7 @@ def visit_module(phone, course):
 
 
 def answer_all_rightly(page) -> None:
-    from quiz_model import parse_quiz
+    from quiz.model import parse_quiz
     from test_browser import answer
 
     for question in parse_quiz(VALID, "q.yml", slug="demo").quiz.questions:

@@ -9,8 +9,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from problems import Problem
-from quiz_model import LoadedQuiz, parse_quiz
+from authoring.problems import Problem
+from quiz.model import LoadedQuiz, parse_quiz
 from test_quiz_model import VALID, laughs, with_questions
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

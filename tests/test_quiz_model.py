@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 
-from problems import read_yaml
-from quiz_model import LoadedQuiz, check_all, load_quiz, parse_quiz, question_hash
-from quiz_types import json_schema
+from authoring.problems import read_yaml
+from quiz.model import LoadedQuiz, check_all, load_quiz, parse_quiz, question_hash
+from quiz.question_types import json_schema
 
 VALID = """\
 id: demo

@@ -8,10 +8,10 @@ import jinja2
 import pytest
 
 from conftest import ROOT
-from quiz_model import parse_quiz
-from quiz_render import Ref, inline_markdown, render_quiz
+from course.strings import load_strings
+from quiz.model import parse_quiz
+from quiz.render import Ref, inline_markdown, render_quiz
 from test_quiz_model import VALID
-from ui_strings import load_strings
 
 
 @pytest.fixture

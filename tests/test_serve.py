@@ -1,5 +1,5 @@
 """`mkdocs serve` for a trainer editing in class: rebuilds that reuse the last build
-(hooks/serve_cache.py) write the same site as a build from scratch, and a saved quiz shows on
+(hooks/speed/serve_cache.py) write the same site as a build from scratch, and a saved quiz shows on
 the served page. How long that takes is measured in bench/serve_reload.py, not here."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-import serve_cache
 from conftest import BASE_PATH, MKDOCS, ROOT, free_port
+from speed import serve_cache
 from test_quiz_model import VALID
 
 # Builds the course at argv[1] into argv[2] as `mkdocs serve` does (one process, on_startup

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import BASE_PATH, ROOT, Project, build
-from quiz_model import load_quiz
-from quiz_types import Matching, Multiple, Ordering, Single, TrueFalse
+from quiz.model import load_quiz
+from quiz.question_types import Matching, Multiple, Ordering, Single, TrueFalse
 
 QUIZ_FILES = sorted((ROOT / "quizzes").glob("*.yml"))
 
@@ -149,7 +149,7 @@ def test_quiz_assets_are_cacheable_files_loaded_once_not_inline(site):
 
 def test_every_page_but_the_print_page_links_two_stylesheets(site):
     """Material's, and one file joining the small ones in the order pages linked them:
-    Material's palette, the site's, the quiz's (hooks/budget.py)."""
+    Material's palette, the site's, the quiz's (hooks/speed/payload.py)."""
     assets = site / "assets"
     small = [
         *(assets / "stylesheets").glob("palette.*.min.css"),
@@ -171,7 +171,7 @@ def test_every_page_but_the_print_page_links_two_stylesheets(site):
 
 
 def test_every_page_but_the_print_page_starts_its_scripts_after_the_first_paint(site):
-    """hooks/first_paint.py: the three scripts are preloaded and then added by the loader, in
+    """hooks/speed/first_paint.py: the three scripts are preloaded and then added by the loader, in
     Material's order; the service worker keeps them for offline use."""
     names = ["bundle", "course", "quiz"]
     for page in pages(site):
@@ -192,7 +192,7 @@ def test_every_page_but_the_print_page_starts_its_scripts_after_the_first_paint(
 
 
 def test_every_diagram_has_the_size_of_its_svg(site):
-    """hooks/image_sizes.py: the browser keeps an image's space before the file arrives."""
+    """hooks/speed/image_sizes.py: the browser keeps an image's space before the file arrives."""
     seen = 0
     for page in pages(site):
         for tag in re.findall(r"<img\b[^>]*>", page.read_text("utf-8")):

@@ -12,8 +12,8 @@ import pytest
 from mkdocs.config import load_config
 
 import speed_hook
-import speed_pins
 from conftest import ROOT
+from speed import pins
 
 PARTIALS = Path(material.__file__).parent / "templates" / "partials"
 
@@ -50,24 +50,22 @@ def test_a_copied_partial_is_material_s_with_its_one_change(name):
 
 
 def test_the_pinned_versions_are_the_installed_ones():
-    assert speed_pins.off_tricks() == {}
+    assert pins.off_tricks() == {}
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    for package, version in speed_pins.PINNED.items():
+    for package, version in pins.PINNED.items():
         assert f'"{package}=={version}"' in pyproject
 
 
 def test_a_trick_is_off_when_a_package_it_leans_on_moved():
-    versions = dict(speed_pins.PINNED, **{"mkdocs-material": "9.9.0"})
-    off = speed_pins.off_tricks(versions)
+    versions = dict(pins.PINNED, **{"mkdocs-material": "9.9.0"})
+    off = pins.off_tricks(versions)
     assert set(off) == {"serve cache", "first paint", "joined stylesheets", "search index"}
     assert off["first paint"] == ["mkdocs-material 9.9.0 (written for 9.8.1)"]
 
 
 def test_on_config_warns_and_skips_the_tricks_off(project, monkeypatch, caplog):
     project.page("index.md", "# 首页\n")
-    monkeypatch.setattr(
-        speed_pins, "installed", lambda p: "0.0" if p == "mkdocs" else speed_pins.PINNED[p]
-    )
+    monkeypatch.setattr(pins, "installed", lambda p: "0.0" if p == "mkdocs" else pins.PINNED[p])
     config = load_config(str(project.write_config()))
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         speed_hook.on_config(config)

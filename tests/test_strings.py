@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
-from ui_strings import load_strings
+from course.strings import load_strings
 
 
 def test_a_key_is_filled_in_and_its_values_escaped():

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, open_quiz_page, quiz_ready
-from quiz_model import load_quiz
+from quiz.model import load_quiz
 from test_browser import MODULE, QUIZ
 
 pytestmark = pytest.mark.browser
@@ -200,7 +200,7 @@ def test_the_qr_code_shows_the_laptops_room_address_under_serve(monkeypatch):
 
     import ifaddr
 
-    import course_pages
+    from course import pages as course_pages
 
     ips = ["127.0.0.1", "169.254.1.2", "8.8.8.8", "192.168.1.20", ("fe80::1", 0, 0)]
     adapter = types.SimpleNamespace(ips=[types.SimpleNamespace(ip=ip) for ip in ips])

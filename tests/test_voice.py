@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from voice import check, load_words, markdown_lines, scan_lines, trainee_files
+from course.voice import check, load_words, markdown_lines, scan_lines, trainee_files
 
 WORDS = load_words()
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from yaml_lines import MAX_BYTES, load_with_lines, too_large
+from authoring.yaml_lines import MAX_BYTES, load_with_lines, too_large
 
 
 @dataclass(frozen=True, order=True)

@@ -184,7 +184,7 @@ def idle_service_worker(site: Path) -> None:
 
 
 IDLE_WORKER = """\
-// mkdocs serve: no offline copy (hooks/serve_cache.py). Replaces a course worker, drops its
+// mkdocs serve: no offline copy (hooks/speed/serve_cache.py). Replaces a course worker, drops its
 // caches, and handles no requests.
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(

@@ -83,4 +83,4 @@ def _lookup(table: dict, key: str) -> object:
 
 
 FOLDER = "strings"
-COURSE = Path(__file__).resolve().parent.parent
+COURSE = Path(__file__).resolve().parents[2]

@@ -19,8 +19,8 @@ from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markdown.util import AtomicString
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from problems import Problem, from_validation_error, read_yaml
-from ui_strings import Strings
+from authoring.problems import Problem, from_validation_error, read_yaml
+from course.strings import Strings
 
 Term = Annotated[str, Field(min_length=1, max_length=40)]
 

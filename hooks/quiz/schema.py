@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 from pydantic.functional_validators import PlainValidator
 from pydantic_core import PydanticCustomError
 
-from problems import describe
+from authoring.problems import describe
 
 # --- Localizable text -------------------------------------------------------------------------
 

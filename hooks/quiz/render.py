@@ -17,9 +17,9 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from quiz_model import LoadedQuiz, question_hash
-from quiz_types import TYPES
-from ui_strings import COURSE, load_strings
+from course.strings import COURSE, load_strings
+from quiz.model import LoadedQuiz, question_hash
+from quiz.question_types import TYPES
 
 LinkResolver = Callable[[str], str]
 

@@ -7,7 +7,7 @@ the client's half is `TYPES` in docs/assets/quiz/types.js.
 Adding a type: a model, `rules`, `view` and `meaning` here and its line in `TYPES`; its
 partial; its entry in types.js; its CSS; AUTHORING.md; tests. Pure: no MkDocs.
 
-`python hooks/quiz_types.py > schema/quiz.schema.json` regenerates the editors' schema.
+`./run schema` regenerates the editors' schema (schema/quiz.schema.json).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal, Protocol, Union
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field
 
-from quiz_schema import MAX_QUESTIONS, Option, Pair, QuestionBase, Slug, Strict, Text
+from quiz.schema import MAX_QUESTIONS, Option, Pair, QuestionBase, Slug, Strict, Text
 
 # --- The types --------------------------------------------------------------------------------
 

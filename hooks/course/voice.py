@@ -3,7 +3,7 @@
 Pure (no MkDocs): finds the words of `voice-words.txt` in module pages (outside the 资料来源
 section and footnotes), the home page, quiz files, the glossary and the diagrams' text, and
 names each hit as `path:line`. Run it on files as a script while writing:
-`python hooks/voice.py docs/modules/satisfaction.md quizzes/satisfaction.yml`.
+`./run voice docs/modules/satisfaction.md quizzes/satisfaction.yml`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WORDS = ROOT / "voice-words.txt"
 
 

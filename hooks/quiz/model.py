@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from problems import (
+from authoring.problems import (
     Problem,
     Source,
     describe,
@@ -25,8 +25,8 @@ from problems import (
     parse_yaml,
     read_yaml,
 )
-from quiz_schema import QuestionBase
-from quiz_types import TYPES, QuestionType, Quiz
+from quiz.question_types import TYPES, QuestionType, Quiz
+from quiz.schema import QuestionBase
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from html import unescape
 from typing import Any
 
-from problems import Problem, Source, nearest_line
-from quiz_model import LoadedQuiz
-from quiz_render import Ref
+from authoring.problems import Problem, Source, nearest_line
+from quiz.model import LoadedQuiz
+from quiz.render import Ref
 
 
 def place_quizzes(

@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from problems import Problem
-from ui_strings import Strings, load_strings
+from authoring.problems import Problem
+from course.strings import Strings, load_strings
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
 
-    from quiz_model import LoadedQuiz
-    from quiz_render import Ref
+    from quiz.model import LoadedQuiz
+    from quiz.render import Ref
 
 
 @dataclass

@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from problems import Problem
-from quiz_model import question_hash
-from quiz_render import quiz_view
-from ui_strings import COURSE, Strings, load_strings
+from authoring.problems import Problem
+from course.strings import COURSE, Strings, load_strings
+from quiz.model import question_hash
+from quiz.render import quiz_view
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
