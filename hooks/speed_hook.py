@@ -5,8 +5,8 @@ and the course is a plain Material site that builds and works the same, only slo
 - under `mkdocs serve`: rebuilds reuse what did not change, and saved files are noticed
   within a twentieth of a second (`serve_cache`);
 - every Jinja environment keeps its compiled templates between builds;
-- the print page's files stay off every other page, and scripts start after the first paint
-  (`payload`, `first_paint`);
+- the print page's files stay off every other page, the course's scripts ship as one file,
+  and scripts start after the first paint (`payload`, `first_paint`);
 - every diagram gets its size before it arrives (`image_sizes`);
 - the search index is compacted and fetched only when a trainee first goes to search
   (`payload`, `search_on_demand`), and the small stylesheets ship as one file (`payload`).
@@ -95,24 +95,26 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-    """Keep the print page's files off every other page (they only slow the first paint), and
-    start the scripts after the first paint."""
-    if page.file.src_uri == PRINT_PAGE:
+    """Keep the print page's files off every other page: they only slow the first paint."""
+    if page.file.src_uri == PRINT_PAGE_SOURCE or not _on(config, "print assets"):
         return None
-    return _after_paint(output, config)
+    return payload.without_print_assets(output)
 
 
 def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
     """The same for the pages made from a template alone (404.html)."""
-    if not template_name.endswith(".html"):
+    if not template_name.endswith(".html") or not _on(config, "print assets"):
         return None
-    return _after_paint(output, config)
+    return payload.without_print_assets(output)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Shrink the search index and join the small stylesheets into one (under `mkdocs serve`,
-    put a worker in place that keeps nothing offline: see serve_cache)."""
+    """Shrink the search index; join the small stylesheets into one and the course's scripts
+    into one; then start every page's scripts (but the print page's) after the first paint,
+    and fetch the search index on demand. Under `mkdocs serve`, put a worker in place that
+    keeps nothing offline (see serve_cache)."""
     site = Path(config.site_dir)
+    base = urlsplit(config.site_url or "/").path
     index = site / "search" / "search_index.json"
     if index.exists() and _on(config, "search index"):
         before, after = payload.compact_search_index(index)
@@ -121,8 +123,19 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         palette = sorted(site.glob("assets/stylesheets/palette.*.min.css"))  # Material's
         small = [p.relative_to(site).as_posix() for p in palette]
         small += [str(css) for css in config.extra_css if "print-site" not in str(css)]
-        joined = payload.join_stylesheets(site, urlsplit(config.site_url or "/").path, small)
+        joined = payload.join_stylesheets(site, base, small)
         log.debug(f"{', '.join(small)} joined into {joined}")
+    if _on(config, "joined scripts"):
+        ours = [str(js) for js in config.extra_javascript if "print-site" not in str(js)]
+        joined = payload.join_scripts(site, base, ours)
+        log.debug(f"{', '.join(ours)} joined into {joined}")
+    for page in site.rglob("*.html"):
+        if page.relative_to(site).as_posix() == PRINT_PAGE_HTML:
+            continue
+        html = page.read_text(encoding="utf-8")
+        done = _after_paint(html, config)
+        if done != html:
+            page.write_text(done, encoding="utf-8")
     if _rebuilds is not None:
         serve_cache.idle_service_worker(site)
 
@@ -135,8 +148,6 @@ def _on(config: MkDocsConfig, trick: str) -> bool:
 
 
 def _after_paint(output: str, config: MkDocsConfig) -> str:
-    if _on(config, "print assets"):
-        output = payload.without_print_assets(output)
     if _on(config, "first paint"):
         output = first_paint.scripts_after_paint(output)
     if _on(config, "search index"):
@@ -177,4 +188,5 @@ def _cache_templates(theme: Theme, rebuilds: serve_cache.Rebuilds | None) -> Non
 # --- Data -------------------------------------------------------------------------------------
 
 OFF = "course_speed_off"  # this build's tricks switched off, on its config
-PRINT_PAGE = "print_page.md"  # mkdocs-print-site-plugin's page
+PRINT_PAGE_SOURCE = "print_page.md"  # mkdocs-print-site-plugin's page
+PRINT_PAGE_HTML = "print_page/index.html"

@@ -75,3 +75,28 @@ def test_nothing_to_join_without_two_of_the_files(tmp_path):
     (site / "index.html").write_text(links(NAMES[0]))
     assert payload.join_stylesheets(site, "/", NAMES[:1] + ["assets/none.css"]) is None
     assert (site / "index.html").read_text() == links(NAMES[0])
+
+
+def test_the_course_s_scripts_become_one_file_loaded_where_the_first_was(tmp_path):
+    names = ["assets/course.1.min.js", "assets/quiz/store.2.min.js", "assets/quiz/quiz.3.min.js"]
+    for index, name in enumerate(names):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"(()=>{{window.s{index}=1}})()", encoding="utf-8")
+
+    def scripts(prefix: str, *srcs: str) -> str:
+        return "".join(f'<script defer src="{prefix}{s}"></script>' for s in srcs)
+
+    bundle = "assets/javascripts/bundle.9.min.js"
+    (tmp_path / "modules" / "a").mkdir(parents=True)
+    page = tmp_path / "modules" / "a" / "index.html"
+    page.write_text("<body>" + scripts("../../", bundle, *names) + "</body>", encoding="utf-8")
+    other = tmp_path / "other.html"  # another order: left alone
+    other.write_text(scripts("", *reversed(names)), encoding="utf-8")
+    target = payload.join_scripts(tmp_path, "/course/", names)
+    assert target.startswith("assets/client.") and target.endswith(".min.js")
+    assert (tmp_path / target).read_text() == "\n;".join(
+        f"(()=>{{window.s{i}=1}})()" for i in range(3)
+    )
+    assert page.read_text() == "<body>" + scripts("../../", bundle, target) + "</body>"
+    assert other.read_text() == scripts("", *reversed(names))

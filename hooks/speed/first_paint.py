@@ -59,7 +59,7 @@ document.addEventListener("DOMContentLoaded",start);
 def scripts_after_paint(html: str) -> str:
     """The page with its deferred scripts started after the first paint; unchanged if it has
     none, or if its own code waits for DOMContentLoaded: it may need them by then, as the print
-    page's inline code needs print-site.js (course.py leaves that page out anyway)."""
+    page's inline code needs print-site.js (speed_hook leaves that page out anyway)."""
     runs = list(DEFERRED_RUN.finditer(html))
     if not runs or "DOMContentLoaded" in html:
         return html

@@ -1,5 +1,5 @@
-"""What a phone downloads: the search index, smaller; no print-page files on other pages; and
-one stylesheet for the small ones.
+"""What a phone downloads: the search index, smaller; no print-page files on other pages; one
+stylesheet for the small ones, and one script for the course's own.
 
 Material writes the search index with every Chinese character escaped as `\\uXXXX` (six bytes,
 where UTF-8 takes three), and every full page load downloads it. The print-site plugin adds
@@ -53,16 +53,52 @@ def join_stylesheets(site: Path, base_path: str, names: list[str]) -> str | None
     paint; in Lighthouse's phone (six connections per host) the first paint of a module page
     came 0.15-0.3 s later with four stylesheets than with two. The files keep their own names
     too, and none of them uses url(), so moving their rules changes no address."""
+    return _join(
+        site,
+        base_path,
+        names,
+        "assets/stylesheets/extra.{}.min.css",
+        STYLESHEET,
+        '<link rel="stylesheet" href="{}">',
+        "\n",
+    )
+
+
+def join_scripts(site: Path, base_path: str, names: list[str]) -> str | None:
+    """Join the scripts `names` (the course's own, in the order pages load them) into one
+    file, assets/client.<hash>.min.js, loaded where the first was. The client is written as one
+    file per concern (docs/assets/quiz/), and each would be a request of its own on a phone;
+    each file is an isolated function, so one after the other they run as they did apart."""
+    return _join(
+        site,
+        base_path,
+        names,
+        "assets/client.{}.min.js",
+        SCRIPT,
+        '<script defer src="{}"></script>',
+        "\n;",
+    )
+
+
+def _join(
+    site: Path,
+    base_path: str,
+    names: list[str],
+    target_name: str,
+    tag: re.Pattern,
+    replacement: str,
+    glue: str,
+) -> str | None:
     names = [n for n in names if (site / n).is_file()]
     if len(names) < 2:
         return None
-    joined = "\n".join((site / n).read_text(encoding="utf-8") for n in names)
-    target = f"assets/stylesheets/extra.{hashlib.sha256(joined.encode()).hexdigest()[:8]}.min.css"
+    joined = glue.join((site / n).read_text(encoding="utf-8") for n in names)
+    target = target_name.format(hashlib.sha256(joined.encode()).hexdigest()[:8])
     (site / target).write_text(joined, encoding="utf-8")
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         here = posixpath.dirname(page.relative_to(site).as_posix())
-        links = list(STYLESHEET.finditer(html))
+        links = list(tag.finditer(html))
         paths = [_site_path(m["href"], here, base_path) for m in links]
         for start in range(len(links) - len(names) + 1):
             if paths[start : start + len(names)] == names:
@@ -72,11 +108,7 @@ def join_stylesheets(site: Path, base_path: str, names: list[str]) -> str | None
                     if first["href"].startswith("/")
                     else posixpath.relpath(target, here or ".")
                 )
-                html = (
-                    html[: first.start()]
-                    + f'<link rel="stylesheet" href="{href}">'
-                    + html[last.end() :]
-                )
+                html = html[: first.start()] + replacement.format(href) + html[last.end() :]
                 page.write_text(html, encoding="utf-8")
                 break
     return target
@@ -90,3 +122,4 @@ def _site_path(href: str, here: str, base_path: str) -> str:
 
 
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)"\s*/?>')
+SCRIPT = re.compile(r'<script defer src="(?P<href>[^"]+)"></script>')

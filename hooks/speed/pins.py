@@ -25,6 +25,7 @@ LEANS_ON = {
     "first paint": ("mkdocs-material",),
     "print assets": ("mkdocs-print-site-plugin",),
     "joined stylesheets": ("mkdocs-material", "mkdocs-minify-plugin"),
+    "joined scripts": ("mkdocs-minify-plugin",),
     "search index": ("mkdocs-material",),
 }
 
