@@ -129,21 +129,31 @@ def test_pages_use_system_fonts_and_no_google_fonts(site):
 
 def test_quiz_assets_are_cacheable_files_loaded_once_not_inline(site):
     html = (site / "modules" / "four-p-to-four-c" / "index.html").read_text(encoding="utf-8")
-    # Preloaded where the page ends, and started by the loader after the first paint.
-    [script] = re.findall(
+    # Preloaded where the page ends, and started by the loader after the first paint: the
+    # course's scripts (course.js and the quiz client, one file per concern) joined into one.
+    [client] = re.findall(
         r'<link rel="preload" as="script" fetchpriority="low" '
-        r'href="\.\./\.\./assets/quiz/(quiz\.[0-9a-f]+\.min\.js)">',
+        r'href="\.\./\.\./(assets/client\.[0-9a-f]+\.min\.js)">',
         html,
     )
+    listed = re.search(
+        r"^extra_javascript:\n((?:  - .*\n)+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M
+    )
+    sources = []
+    for name in re.findall(r"  - (\S+)", listed[1]):
+        stem, _ = name.rsplit(".", 1)
+        [minified] = site.glob(f"{stem}.*.min.js")
+        sources.append(minified.read_text(encoding="utf-8"))
+    assert len(sources) >= 2
+    assert (site / client).read_text(encoding="utf-8") == "\n;".join(sources)
     [style] = (site / "assets" / "quiz").glob("quiz.*.min.css")
-    assert (site / "assets" / "quiz" / script).exists()
     # The quiz's stylesheet ships joined with the other small ones (see the next test).
     [joined] = re.findall(r'href="\.\./\.\./(assets/stylesheets/extra\.[0-9a-f]+\.min\.css)"', html)
     assert style.read_text(encoding="utf-8") in (site / joined).read_text(encoding="utf-8")
     assert not (site / "assets" / "quiz" / "quiz.js").exists()  # only the hashed name ships
     assert "print-site" not in html  # the print page's files stay on the print page
     inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
-    named = [body.replace(f"assets/quiz/{script}", "") for body in inline]  # the loader's list
+    named = [body.replace(client, "") for body in inline]  # the loader's list
     assert not any("quiz" in body for body in named)
 
 
@@ -171,9 +181,10 @@ def test_every_page_but_the_print_page_links_two_stylesheets(site):
 
 
 def test_every_page_but_the_print_page_starts_its_scripts_after_the_first_paint(site):
-    """hooks/speed/first_paint.py: the three scripts are preloaded and then added by the loader, in
-    Material's order; the service worker keeps them for offline use."""
-    names = ["bundle", "course", "quiz"]
+    """hooks/speed/first_paint.py: the two scripts (Material's, the course's joined) are
+    preloaded and then added by the loader, in Material's order; the service worker keeps them
+    for offline use."""
+    names = ["bundle", "client"]
     for page in pages(site):
         html = page.read_text("utf-8")
         if page.parent.name == "print_page":  # its own code needs them by DOMContentLoaded
