@@ -1,6 +1,6 @@
 /*
- * Site-wide behaviour outside the quizzes: offline support, glossary tooltips and
- * keyboard-reachable tables.
+ * Site-wide behaviour outside the quizzes: offline support, the colour toggle (in place of
+ * Material's palette component), glossary tooltips and keyboard-reachable tables.
  * Loaded once through extra_javascript; what acts on page content runs on every page
  * Material's instant navigation shows.
  */
@@ -8,9 +8,12 @@
   "use strict";
 
   // Offline: register the service worker at the site's root (this file is in assets/), so
-  // its scope is the course's own path, e.g. /repo/ on GitHub Pages. See sw.js.
+  // its scope is the course's own path, e.g. /repo/ on GitHub Pages. See sw.js. Not in a
+  // SCORM package (scorm/export.py marks its pages course-offline "off" and ships no sw.js).
   var script = document.currentScript;
-  if ("serviceWorker" in navigator && script && location.protocol !== "file:") {
+  var offline = document.querySelector('meta[name="course-offline"]');
+  if ("serviceWorker" in navigator && script && location.protocol !== "file:" &&
+      !(offline && offline.content === "off")) {
     var root = new URL("..", script.src);
     var register = function () {
       navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname })
@@ -154,7 +157,10 @@
     Array.prototype.forEach.call(wraps, function (wrap, index) {
       wrap.tabIndex = 0;
       wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", "表格 " + (index + 1) + "（可左右滑动）");
+      // The words come from strings.zh.js, which loads after this file but before any page
+      // is shown.
+      var label = (window.courseStrings || {}).tableRegion || "{number}";
+      wrap.setAttribute("aria-label", label.replace("{number}", String(index + 1)));
     });
   }
 
