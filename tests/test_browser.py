@@ -34,7 +34,7 @@ def answer(page, question, right: bool) -> None:
             bad = [str(i) for i, o in enumerate(question.options) if not o.correct]
             keys = good if right else bad[:1]
         for key in keys:
-            q.locator(f'.quiz__option[data-key="{key}"] label').tap()
+            q.locator(f'.quiz__option[data-key="{key}"] .quiz__label').tap()
     elif isinstance(question, Ordering):
         if right:  # sort by tapping the labelled up buttons, as a trainee would
             for target in range(len(question.items)):
@@ -358,7 +358,7 @@ def test_html_in_a_question_is_shown_as_text_and_never_runs(project, browser, tm
         q = page.locator('[data-question="evil-single"]')
         assert '<img src=x onerror="window.__xss = 1"> 哪个对？' in q.inner_text()
         q.locator(".quiz__option", has_text="<b onmouseover").hover()
-        q.locator('.quiz__option[data-key="1"] label').tap()
+        q.locator('.quiz__option[data-key="1"] .quiz__label').tap()
         q.locator("[data-quiz-action=check]").tap()
         assert "<script>window.__xss = 3</script>" in q.inner_text()
         assert page.evaluate("window.__xss") is None

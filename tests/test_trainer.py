@@ -123,7 +123,7 @@ def test_a_module_prints_as_a_handout_with_a_blank_worksheet(phone, base_url):
     page.goto(base_url + MODULE)
     quiz_ready(page)
     first = QUIZ.questions[0]
-    page.locator(f'[data-question="{first.id}"] .quiz__option label').first.tap()
+    page.locator(f'[data-question="{first.id}"] .quiz__option .quiz__label').first.tap()
     page.locator(f'[data-question="{first.id}"] [data-quiz-action=check]').tap()
     page.emulate_media(media="print")
     for hidden in (

@@ -162,12 +162,39 @@
     })));
   }
 
+  // What only a script can use comes with the script, not in every page's markup: the check
+  // button and the feedback box (a live region, in place before anything is said in it), and
+  // an ordering question's move buttons.
+  function addControls(q) {
+    const controls = element("div", "quiz__controls");
+    const check = element("button", "md-button quiz__check", t("check"));
+    check.type = "button";
+    check.dataset.quizAction = "check";
+    controls.appendChild(check);
+    const feedback = element("div", "quiz__feedback");
+    feedback.setAttribute("role", "status");
+    feedback.setAttribute("aria-live", "polite");
+    q.querySelector(".quiz__answer").before(controls, feedback);
+    all(q, ".quiz__order-item").forEach(item => {
+      const moves = element("span", "quiz__order-moves");
+      const text = item.querySelector(".quiz__order-text").textContent;
+      [[-1, "moveUp", "↑"], [1, "moveDown", "↓"]].forEach(([step, key, arrow]) => {
+        const button = element("button", "quiz__move", arrow);
+        button.type = "button";
+        button.dataset.quizMove = step;
+        button.setAttribute("aria-label", t(key, { item: text }));
+        moves.appendChild(button);
+      });
+      item.appendChild(moves);
+    });
+  }
+
   function mountQuiz(quiz) {
     quiz.setAttribute("data-quiz-ready", "");
     quiz.querySelector(".quiz__stage-open").hidden = false;
     const saved = store.answersOf(store.load(), quiz.dataset.quiz);
     questionsOf(quiz).forEach(q => {
-      all(q, "[hidden]").forEach(node => { node.hidden = false; });
+      addControls(q);
       q.querySelector(".quiz__answer").hidden = true;
       const type = typeOf(q);
       type.shuffle(q);

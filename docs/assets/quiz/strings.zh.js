@@ -19,6 +19,9 @@ window.courseStrings = {
   pairRight: "✓",
   pairWrong: "✗",
   moved: "已移到第 {position} 位：{item}",
+  check: "检查",
+  moveUp: "上移：{item}",
+  moveDown: "下移：{item}",
 
   // The quiz's summary (quiz.js)
   done: "已完成 {checked} / {total} 题。",
