@@ -33,6 +33,26 @@ def open_with_keyboard(page):
     return opener, stage
 
 
+def test_the_stage_loads_only_when_a_trainer_opens_it(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="zh-CN")
+    asked = []
+    # what the page asks for, not the service worker, which keeps the stage for offline use
+    context.on(
+        "request",
+        lambda r: asked.append(r.url) if r.service_worker is None and "stage" in r.url else None,
+    )
+    page, errors = open_quiz_page(context, base_url + MODULE)
+    page.wait_for_load_state("networkidle")
+    assert [url for url in asked if url.endswith(".js")] == []  # a trainee's phone never asks
+    open_with_keyboard(page)
+    assert [url for url in asked if url.endswith("/assets/quiz/stage.js")]
+    page.keyboard.press("Escape")
+    open_with_keyboard(page)  # a second stage reuses the script
+    assert len([url for url in asked if url.endswith("/assets/quiz/stage.js")]) == 1
+    context.close()
+    assert not errors, errors
+
+
 def test_classroom_mode_walks_the_whole_quiz_with_the_keyboard(projector):
     page = projector
     _opener, stage = open_with_keyboard(page)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 OFFLINE_PAGE = "offline.md"
-SEARCH_INDEX = "search/search_index.json"
+ON_DEMAND = ["search/search_index.json", "assets/quiz/stage.js"]
 
 
 def stamp_service_worker(site: Path) -> str | None:
@@ -25,8 +25,9 @@ def stamp_service_worker(site: Path) -> str | None:
         return None
     version = site_version(site)
     precache = ["./", "offline/", "progress/", "manifest.webmanifest", *core_assets(site)]
-    if (site / SEARCH_INDEX).exists():  # search works offline even if never used online
-        precache.append(SEARCH_INDEX)
+    # What the pages fetch only when asked, so that it works offline even if never used
+    # online: the search index, and the classroom stage (quiz.js loads it on first use).
+    precache += [path for path in ON_DEMAND if (site / path).exists()]
     source = source.replace('const VERSION = "dev";', f"const VERSION = {json.dumps(version)};", 1)
     source = source.replace("const PRECACHE = [];", f"const PRECACHE = {json.dumps(precache)};", 1)
     worker.write_text(source, encoding="utf-8")

@@ -6,7 +6,8 @@
  *   store.js       saved progress, the only localStorage code (window.courseStore)
  *   types.js       what differs between question types (window.courseQuizTypes)
  *   quiz.js        this file: mounting, checking, feedback, the summary (window.courseQuiz)
- *   stage.js       classroom mode, one question at a time on a projector
+ *   stage.js       classroom mode, one question at a time on a projector (loaded when
+ *                  first opened: see openStage)
  *   progress.js    the learning path and the dashboard
  *
  * The build renders every quiz as a plain form (overrides/partials/quiz.html); this adds
@@ -247,7 +248,25 @@
     if (target.dataset.quizMove) move(target);
     else if (action === "check") check(target.closest("[data-question]"));
     else if (action === "retry") reset(target.closest("[data-quiz]"));
+    else if (action === "stage") openStage(target.closest("[data-quiz]"), target);
   });
+
+  // Classroom mode is for the trainer's projector, not a trainee's phone: stage.js comes
+  // only when a stage is first opened (the service worker keeps it for offline use too).
+  // Material's base, as an address, while it still names the page this script started on.
+  const base = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/",
+    location.href);
+  let staging = null;
+  function openStage(quiz, opener) {
+    staging = staging || new Promise((done, fail) => {
+      const script = document.createElement("script");
+      script.src = new URL("assets/quiz/stage.js", base).href;
+      script.onload = done;
+      script.onerror = () => { staging = null; fail(); };
+      document.head.appendChild(script);
+    });
+    staging.then(() => window.courseStage.open(quiz, opener), () => {});
+  }
 
   // The link back to the lesson scrolls to the lesson heading itself and moves focus there.
   // Left to Material's instant navigation, a same-page link tapped right after a check was

@@ -1,6 +1,7 @@
 /*
  * Classroom mode: a quiz one question at a time, large, for a projector. A modal dialog over
- * the page, opened by the quiz's own button (data-quiz-action="stage").
+ * the page, opened by the quiz's own button (data-quiz-action="stage"), through quiz.js,
+ * which loads this file then: a trainee's phone never needs it.
  *
  * It reads the quiz rendered on the page (no second copy of the data), through types.js for
  * what differs between question types. Next (→ ↓ PageDown Space) first reveals the answer,
@@ -138,11 +139,12 @@
   }, true);
 
   document.addEventListener("click", event => {
-    const target = event.target.closest("[data-stage], [data-quiz-action=stage]");
-    if (!target) return;
-    if (target.dataset.stage) step(target.dataset.stage);
-    else open(target.closest("[data-quiz]"), target);
+    const target = event.target.closest("[data-stage]");
+    if (target) step(target.dataset.stage);
   });
+
+  // quiz.js opens it (it loads this file the first time a stage is opened).
+  window.courseStage = { open };
 
   // Left by instant navigation: the quiz it shows is gone.
   window.courseOnEveryPage(() => {
