@@ -48,8 +48,10 @@ def client_size(site: Path) -> None:
         f"{'within' if quiz_gz <= BUDGET_GZIP else 'OVER'}"
     )
     stage = site / "assets" / "quiz" / "stage.js"  # the classroom stage: on first use only
-    print(f"{'stage.js (loaded when first opened)':<36}{stage.stat().st_size:>10,}"
-          f"{gz(stage.read_bytes()):>10,}")
+    print(
+        f"{'stage.js (loaded when first opened)':<36}{stage.stat().st_size:>10,}"
+        f"{gz(stage.read_bytes()):>10,}"
+    )
     [client] = site.glob("assets/client.*.min.js")
     data = client.read_bytes()
     print(f"{'shipped: ' + client.name + ' (with course.js)':<36}{len(data):>10,}{gz(data):>10,}")
