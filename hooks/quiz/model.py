@@ -1,8 +1,8 @@
 """Quiz files: loading with line numbers, and the rules a quiz must keep.
 
 No MkDocs here: `load_quiz` takes a path and returns a `LoadedQuiz` or every problem found;
-`check_all` adds the rules that span files. The format is in `quiz_schema.py` and, type by
-type, `quiz_types.py`.
+`check_all` adds the rules that span files. The format is in `schema.py` and, type by
+type, `question_types.py`.
 """
 
 from __future__ import annotations

@@ -55,8 +55,7 @@ def quiz_view(
 ) -> dict:
     """What the Jinja macros need of a quiz: every author text already rendered safe (`t`
     gives the interface words, such as a true-false question's 对 and 错)."""
-    text = _Texts(lang, link)
-    text.words = t or load_strings(COURSE, lang).text
+    text = _Texts(lang, link, t)
     quiz = loaded.quiz
     return {
         "id": quiz.id,
@@ -80,8 +79,9 @@ def inline_markdown(source: str, link: LinkResolver = lambda url: url) -> Markup
 class _Texts:
     """Renders localizable author text in one language, with one reusable Markdown parser."""
 
-    def __init__(self, lang: str, link: LinkResolver):
+    def __init__(self, lang: str, link: LinkResolver, words: Callable[[str], str] | None = None):
         self.lang = lang
+        self.words = words or load_strings(COURSE, lang).text  # the interface's words
         # Building a parser costs far more than converting a sentence: reuse it (reset between).
         self.md = markdown.Markdown(extensions=[_SafeExtension(link)])
 
