@@ -93,6 +93,9 @@ def test_the_course_s_scripts_become_one_file_loaded_where_the_first_was(tmp_pat
     page.write_text("<body>" + scripts("../../", bundle, *names) + "</body>", encoding="utf-8")
     other = tmp_path / "other.html"  # another order: left alone
     other.write_text(scripts("", *reversed(names)), encoding="utf-8")
+    inline = tmp_path / "inline.html"  # something between them, which the join would drop
+    between = scripts("", names[0]) + "<script>window.x=1</script>" + scripts("", *names[1:])
+    inline.write_text(between, encoding="utf-8")
     target = payload.join_scripts(tmp_path, "/course/", names)
     assert target.startswith("assets/client.") and target.endswith(".min.js")
     assert (tmp_path / target).read_text() == "\n;".join(
@@ -100,3 +103,4 @@ def test_the_course_s_scripts_become_one_file_loaded_where_the_first_was(tmp_pat
     )
     assert page.read_text() == "<body>" + scripts("../../", bundle, target) + "</body>"
     assert other.read_text() == scripts("", *reversed(names))
+    assert inline.read_text() == between

@@ -12,6 +12,7 @@ ones (Material's palette, the site's, the quiz's: 4 KB together), each its own r
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import posixpath
 import re
@@ -101,8 +102,12 @@ def _join(
         links = list(tag.finditer(html))
         paths = [_site_path(m["href"], here, base_path) for m in links]
         for start in range(len(links) - len(names) + 1):
-            if paths[start : start + len(names)] == names:
-                first, last = links[start], links[start + len(names) - 1]
+            run = links[start : start + len(names)]
+            # One after the other with only whitespace between: whatever else sat there (an
+            # inline script, a tag between two links) would be lost by the join.
+            between = "".join(html[a.end() : b.start()] for a, b in itertools.pairwise(run))
+            if paths[start : start + len(names)] == names and not between.strip():
+                first, last = run[0], run[-1]
                 href = (
                     base_path + target
                     if first["href"].startswith("/")
