@@ -7,7 +7,6 @@ Thin glue over the pure quiz engine: `quiz_model` (load and check), `quiz_placem
 
 from __future__ import annotations
 
-import posixpath
 import re
 from typing import TYPE_CHECKING
 
@@ -15,9 +14,10 @@ from mkdocs.plugins import event_priority
 
 from authoring.problems import read_yaml
 from course.state import fail_on, log, state
+from quiz.exam import EXAM_FILE, load_exam
 from quiz.model import check_all, check_quiz
 from quiz.placement import MARKER, place_quizzes, resolve_refs
-from quiz.render import render_quiz
+from quiz.render import page_links, render_quiz
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
-    """Load and check every quiz and every marker; stop on any problem."""
+    """Load and check every quiz, every marker and the final exam's file; stop on any problem."""
     build = state(config)
     paths = sorted((build.root / QUIZ_DIR).glob("*.yml"))
     sources = {path.stem: read_yaml(path, f"{QUIZ_DIR}/{path.name}") for path in paths}
@@ -45,6 +45,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     ]
     build.placements, placing = place_quizzes(pages, sources, QUIZ_DIR)
     fail_on(problems + placing, f"{QUIZ_DIR}/")
+    build.files = files
+    if (build.root / EXAM_FILE).exists():
+        exam = load_exam(build.root / EXAM_FILE, EXAM_FILE, build.quizzes)
+        fail_on(exam if isinstance(exam, list) else [], EXAM_FILE)
+        build.exam = exam
     return None
 
 
@@ -64,7 +69,8 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         refs, problems = resolve_refs(loaded, page.toc, f"docs/{page.file.src_uri}")
         build.refs.update(refs)
         build.problems += problems
-        return render_quiz(loaded, build.env(config), refs, link=_link_resolver(page, files))
+        link = page_links(files, page.file.src_uri, page.file, log.warning)
+        return render_quiz(loaded, build.env(config), refs, link=link)
 
     done = MARKER.sub(replace, html)
     return None if done == html else done
@@ -74,26 +80,6 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     """After every page's content is rendered: stop on a `ref` that names no heading."""
     fail_on(state(config).problems, f"{QUIZ_DIR}/")
     return None
-
-
-# --- Helpers ----------------------------------------------------------------------------------
-
-
-def _link_resolver(page: Page, files: Files):
-    """Quiz text links to `.md` files the way Markdown does: to the built page's URL."""
-
-    def resolve(url: str) -> str:
-        path, _, anchor = url.partition("#")
-        if not path or "://" in path or not path.endswith(".md"):
-            return url
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
-        file = files.get_file_from_path(target)
-        if file is None:
-            log.warning(f"docs/{page.file.src_uri}: a quiz links to '{url}', which is not a page")
-            return url
-        return file.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
-
-    return resolve
 
 
 # --- Data -------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from test_browser import MODULE, QUIZ, answer, verdict
 CLIENT = ROOT / "docs" / "assets" / "quiz"
 V1_KEY = "service-course:progress"
 V2_KEY = "service-course:progress:2"
+V3_KEY = "service-course:progress:3"
 
 
 # --- The words -------------------------------------------------------------------------------
@@ -69,8 +70,8 @@ def _first(kind):
 
 def test_progress_the_previous_client_saved_is_migrated_and_shown(phone, base_url):
     """Version 1 (quiz.js until 2026-12: {v, quizzes: {id: {q: {id: {h, a, ok}}}}}) comes
-    across into version 2 on the first load, every answer kept, a changed question's answer
-    dropped; a quiz not on the page keeps its answers too."""
+    across into version 3 (through 2) on the first load, every answer kept, a changed
+    question's answer dropped; a quiz not on the page keeps its answers too."""
     page = phone.new_page()
     errors = _console_errors(page)
     page.goto(base_url + "progress/")
@@ -117,19 +118,23 @@ def test_progress_the_previous_client_saved_is_migrated_and_shown(phone, base_ur
     total = len(QUIZ.questions)
     assert page.locator(".quiz__result").inner_text() == f"已完成 3 / {total} 题。"
 
-    # The first save writes version 2, under its own key; version 1's is left to the old client.
+    # The first save writes version 3, under its own key; version 1's is left to the old client.
+    # Answers from before carry the time 0 ("before anything saved since"), a new one its time.
     tf = _first(TrueFalse)
     answer(page, tf, right=True)
-    saved = json.loads(page.evaluate(f"localStorage.getItem({V2_KEY!r})"))
-    assert saved["version"] == 2
+    saved = json.loads(page.evaluate(f"localStorage.getItem({V3_KEY!r})"))
+    assert saved["version"] == 3
     answers = saved["quizzes"][QUIZ.id]["answers"]
-    assert answers[single.id] == {"hash": hashes[single.id], "answer": [right], "ok": True}
+    old = {"hash": hashes[single.id], "answer": [right], "ok": True, "at": 0}
+    assert answers[single.id] == old
     assert answers[matching.id] == {
         "hash": hashes[matching.id],
         "answer": wrong_pairs,
         "ok": False,
+        "at": 0,
     }
     assert answers[tf.id]["ok"] is True and answers[tf.id]["hash"] == hashes[tf.id]
+    assert answers[tf.id]["at"] > 1_700_000_000_000
     assert saved["quizzes"]["membership"]["answers"][other_id]["hash"] == other_hash
     assert json.loads(page.evaluate(f"localStorage.getItem({V1_KEY!r})")) == v1
 
@@ -149,9 +154,12 @@ def test_progress_the_previous_client_saved_is_migrated_and_shown(phone, base_ur
     page.get_by_role("button", name="清除全部学习进度").tap()
     page.get_by_role("button", name="确定清除").tap()
     assert page.evaluate(f"localStorage.getItem({V1_KEY!r})") is None
-    assert json.loads(page.evaluate(f"localStorage.getItem({V2_KEY!r})")) == {
-        "version": 2,
+    assert page.evaluate(f"localStorage.getItem({V2_KEY!r})") is None
+    assert json.loads(page.evaluate(f"localStorage.getItem({V3_KEY!r})")) == {
+        "version": 3,
         "quizzes": {},
+        "notebook": {},
+        "exams": [],
     }
     assert errors == []
 

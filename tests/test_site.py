@@ -199,7 +199,12 @@ def test_every_page_but_the_print_page_starts_its_scripts_after_the_first_paint(
     [precache] = re.findall(r"const PRECACHE = (\[.*?\]);", worker)
     assert [
         Path(src).name.split(".")[0] for src in json.loads(precache) if src.endswith(".js")
-    ] == [*names, "stage"]  # and the classroom stage, which pages load only when asked
+    ] == [*names, *ON_REQUEST]  # and what pages load only when asked (course.js, quiz.js)
+
+
+# Scripts a page loads when first needed: the classroom stage, the journey's pages' own
+# scripts and the QR code library (transfer.js).
+ON_REQUEST = ["stage", "notebook", "exam", "certificate", "transfer", "qrcode-generator-2"]
 
 
 def test_every_diagram_has_the_size_of_its_svg(site):

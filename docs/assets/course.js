@@ -177,6 +177,29 @@
     }
   }
 
+  // Scripts only some pages need (the notebook, the final exam, the certificate, moving
+  // progress to another phone): such a page names one with data-course-script="name", and
+  // assets/quiz/<name>.js is loaded once, the first time a page shown needs it. Each mounts
+  // itself through courseOnEveryPage (document$ replays the page it arrives on). The service
+  // worker keeps them for offline use (hooks/course/offline.py, ON_DEMAND).
+  var loaded = {};
+  function loadScripts() {
+    var config = document.getElementById("__config");
+    var needs = document.querySelectorAll("[data-course-script]");
+    if (!config || !needs.length) return;
+    var base = new URL(JSON.parse(config.textContent).base + "/", location.href);
+    Array.prototype.forEach.call(needs, function (node) {
+      var name = node.getAttribute("data-course-script");
+      if (loaded[name]) return;
+      loaded[name] = true;
+      var tag = document.createElement("script");
+      tag.src = new URL("assets/quiz/" + name + ".js", base).href;
+      tag.onerror = function () { loaded[name] = false; };
+      document.head.appendChild(tag);
+    });
+  }
+
   window.courseOnEveryPage = onEveryPage;
   onEveryPage(mount);
+  onEveryPage(loadScripts);
 })();

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from authoring.yaml_lines import MAX_BYTES, load_with_lines, too_large
 
 
@@ -68,6 +70,27 @@ def parse_yaml(text: str, display: str) -> Source:
         loaded.lines,
         [Problem(display, line, key_path(loc), msg) for loc, line, msg in loaded.problems],
     )
+
+
+def validated(
+    source: Source,
+    validate: Callable[[Any], Any],
+    keys: list[str],
+    clean_loc: Callable[[tuple], tuple] = tuple,
+) -> tuple[Any, list[Problem]]:
+    """A read file's data through `validate` (a pydantic model's or adapter's): the value and
+    the reading's problems, or None and every problem (each key's allowed keys: `keys`)."""
+    problems = list(source.problems or [])
+    if source.data is None and problems:
+        return None, problems
+    try:
+        return validate(source.data), problems
+    except ValidationError as error:
+        found = [
+            from_validation_error(e, source, allowed_keys=lambda loc: keys, clean_loc=clean_loc)
+            for e in error.errors()
+        ]
+        return None, sorted(set(problems + found))
 
 
 def from_validation_error(

@@ -17,9 +17,9 @@ from xml.etree.ElementTree import Element
 from markdown import Markdown
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markdown.util import AtomicString
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from authoring.problems import Problem, from_validation_error, read_yaml
+from authoring.problems import Problem, read_yaml, validated
 from course.strings import Strings
 
 Term = Annotated[str, Field(min_length=1, max_length=40)]
@@ -39,16 +39,9 @@ class Entry(BaseModel):
 def load_glossary(path: Path, display: str, modules: set[str]) -> list[Entry] | list[Problem]:
     """Check glossary.yml: its entries, or every problem (unknown module, repeated term …)."""
     source = read_yaml(path, display)
-    if source.data is None and source.problems:
-        return source.problems
-    problems = list(source.problems or [])
-    try:
-        entries = _ENTRIES.validate_python(source.data)
-    except ValidationError as error:
-        keys = list(Entry.model_fields)
-        return problems + [
-            from_validation_error(e, source, allowed_keys=lambda loc: keys) for e in error.errors()
-        ]
+    entries, problems = validated(source, _ENTRIES.validate_python, list(Entry.model_fields))
+    if entries is None:
+        return problems
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         if entry.module not in modules:

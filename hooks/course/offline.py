@@ -12,7 +12,19 @@ import re
 from pathlib import Path
 
 OFFLINE_PAGE = "offline.md"
-ON_DEMAND = ["search/search_index.json", "assets/quiz/stage.js"]
+# The search index, and the scripts and pages the trainee reaches only now and then.
+ON_DEMAND = [
+    "search/search_index.json",
+    "assets/quiz/stage.js",
+    "assets/quiz/notebook.js",
+    "assets/quiz/exam.js",
+    "assets/quiz/certificate.js",
+    "assets/quiz/transfer.js",
+    "assets/vendor/qrcode-generator-2.0.4.js",
+    "notebook/",
+    "exam/",
+    "certificate/",
+]
 
 
 def stamp_service_worker(site: Path) -> str | None:

@@ -3,7 +3,9 @@
 Markers `<!-- course: KIND [ARG] -->` in a page are replaced once every page is rendered:
 the learning path and progress dashboard (every module in `nav:` order, with its quiz), the
 trainer's list of lesson plans, the answer key (generated from the quiz files, never written
-into docs/), and the QR codes trainees scan to open the course.
+into docs/), the QR codes trainees scan to open the course, and the trainee's journey past the
+module quizzes: the 错题本 (every question, for the notebook to retry), the final exam (its
+pool, answers hashed: quiz/exam.py), the certificate, and moving progress to another phone.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from markupsafe import Markup
 
 from authoring.problems import Problem
 from course.strings import COURSE, Strings, load_strings
+from quiz.exam import encode_review, exam_question
 from quiz.model import question_hash
-from quiz.render import quiz_view
+from quiz.render import page_links, quiz_view
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +35,13 @@ def generated_pages(titles: dict[str, str], strings: Strings) -> dict[str, str]:
     for number, (slug, title) in enumerate(titles.items(), 1):
         heading = strings.text("answer_key.module", number=number, title=title)
         key.append(f"## {heading}\n\n<!-- course: answer-key {slug} -->\n")
-    return {PROGRESS_PAGE: strings.page("progress"), ANSWER_KEY_PAGE: "\n".join(key)}
+    return {
+        PROGRESS_PAGE: strings.page("progress"),
+        ANSWER_KEY_PAGE: "\n".join(key),
+        NOTEBOOK_PAGE: strings.page("notebook"),
+        EXAM_PAGE: strings.page("exam"),
+        CERTIFICATE_PAGE: strings.page("certificate"),
+    }
 
 
 def missing_lesson_plans(docs: Path, titles: dict[str, str]) -> list[Problem]:
@@ -52,13 +61,25 @@ def missing_lesson_plans(docs: Path, titles: dict[str, str]) -> list[Problem]:
 def render_markers(content: str, page: Page, config: MkDocsConfig, build: Any) -> str:
     """Replace every `<!-- course: … -->` marker in a rendered page."""
     macros = build.env(config).get_template("partials/course.html").module
+    journey = build.env(config).get_template("partials/journey.html").module
 
     def replace(match: re.Match) -> str:
         kind, arg = match["kind"], match["arg"]
         if kind in ("learning-path", "dashboard", "lesson-plans"):
-            return str(
-                macros.modules(_modules(build, page), kind, _url(build, page, PROGRESS_PAGE))
-            )
+            listed = macros.modules(_modules(build, page), kind, _url(build, page, PROGRESS_PAGE))
+            if kind == "learning-path":
+                listed += journey.summary(_journey_urls(build, page), False)
+            return str(listed)
+        if kind == "journey":
+            return str(journey.summary(_journey_urls(build, page), True))
+        if kind == "notebook":
+            return str(journey.notebook(_every_question(build, page, config)))
+        if kind == "exam":
+            return str(journey.exam(_exam(build, page, config)))
+        if kind == "certificate":
+            return str(journey.certificate(_certificate(build, page, config)))
+        if kind == "transfer":
+            return str(journey.transfer())
         if kind == "answer-key":
             return str(macros.answer_key(_answer_key(build, page, arg, config)))
         if kind == "join":
@@ -91,6 +112,7 @@ def _modules(build: Any, page: Page) -> list[dict]:
         entries.append(
             {
                 "number": len(entries) + 1,
+                "uri": uri,
                 "title": module.title,
                 "url": module.file.url_relative_to(page.file),
                 "plan_url": _url(build, page, TRAINER_DIR + uri[len(MODULE_DIR) :]),
@@ -99,6 +121,64 @@ def _modules(build: Any, page: Page) -> list[dict]:
             }
         )
     return entries
+
+
+def _journey_urls(build: Any, page: Page) -> dict:
+    return {
+        "notebook": _url(build, page, NOTEBOOK_PAGE),
+        "exam": _url(build, page, EXAM_PAGE),
+        "certificate": _url(build, page, CERTIFICATE_PAGE),
+    }
+
+
+def _every_question(build: Any, page: Page, config: MkDocsConfig) -> list[dict]:
+    """Every module's quiz as `page` shows it, away from its module: the links to the lesson
+    (and in quiz text) lead to the module page."""
+    out = []
+    for module in _modules(build, page):
+        if not module["quiz"]:
+            continue
+        uri = module["uri"]
+        loaded = build.quizzes[module["quiz"]["id"]]
+        link = page_links(build.files, uri, page.file, lambda message: None)
+        view = quiz_view(loaded, build.refs, link=link, t=build.strings(config).t)
+        for x in view["questions"]:
+            x["ref_page"] = module["url"]
+        out.append({**module, "id": loaded.quiz.id, "questions": view["questions"]})
+    return out
+
+
+def _exam(build: Any, page: Page, config: MkDocsConfig) -> dict | None:
+    """The exam's pool: each module's questions with their answers hashed and their review
+    encoded, and how many each attempt draws."""
+    exam = build.exam
+    if exam is None:
+        return None
+    answer_body = build.env(config).get_template("partials/quiz.html").module.answer_body
+    modules = []
+    for module in _every_question(build, page, config):
+        count = exam.counts.get(module["id"], 0)
+        if not count:
+            continue
+        questions = []
+        for x in module["questions"]:
+            shown = exam_question(x, x["hash"])
+            shown["review"] = encode_review(str(answer_body(x)))
+            questions.append(shown)
+        modules.append({**module, "count": count, "questions": questions})
+    return {
+        "pass_mark": exam.config.pass_mark,
+        "total": sum(m["count"] for m in modules),
+        "modules": modules,
+    }
+
+
+def _certificate(build: Any, page: Page, config: MkDocsConfig) -> dict:
+    return {
+        "course_title": config.site_name,
+        "modules": [m for m in _modules(build, page) if m["quiz"]],
+        "exam_url": _url(build, page, EXAM_PAGE),
+    }
 
 
 def _answer_key(build: Any, page: Page, module: str, config: MkDocsConfig) -> dict | None:
@@ -175,4 +255,7 @@ MODULE_DIR = "modules/"
 TRAINER_DIR = "trainer/"
 PROGRESS_PAGE = "progress.md"
 ANSWER_KEY_PAGE = "trainer/answer-key.md"
+NOTEBOOK_PAGE = "notebook.md"
+EXAM_PAGE = "exam.md"
+CERTIFICATE_PAGE = "certificate.md"
 MARKER = re.compile(r"<!--\s*course:\s*(?P<kind>[a-z-]+)(?:\s+(?P<arg>[a-z0-9-]+))?\s*-->")

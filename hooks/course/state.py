@@ -20,8 +20,10 @@ from course.strings import Strings, load_strings
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
+    from quiz.exam import Exam
     from quiz.model import LoadedQuiz
     from quiz.render import Ref
 
@@ -37,6 +39,8 @@ class Build:
     nav: Navigation | None = None
     glossary: list = field(default_factory=list)
     refs: dict[str, Ref] = field(default_factory=dict)  # question id → its heading
+    exam: Exam | None = None  # exam.yml, checked
+    files: Files | None = None
     _env: Environment | None = None
     _strings: Strings | None = None
 

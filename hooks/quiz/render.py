@@ -7,6 +7,7 @@ Author text is data: it is rendered as inline Markdown with raw HTML switched of
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,6 +67,25 @@ def quiz_view(
             _question(q, n, text, refs.get(q.id)) for n, q in enumerate(quiz.questions, 1)
         ],
     }
+
+
+def page_links(files: Any, source_uri: str, page_file: Any, warn: Callable[[str], None]):
+    """Links in quiz text, as Markdown makes them: a `.md` path, relative to the page the quiz
+    belongs on (`source_uri`), becomes the built page's URL relative to the page it is shown
+    on (`page_file`: the same page, or the notebook's or the exam's). MkDocs' `Files`."""
+
+    def resolve(url: str) -> str:
+        path, _, anchor = url.partition("#")
+        if not path or "://" in path or not path.endswith(".md"):
+            return url
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source_uri), path))
+        file = files.get_file_from_path(target)
+        if file is None:
+            warn(f"docs/{source_uri}: a quiz links to '{url}', which is not a page")
+            return url
+        return file.url_relative_to(page_file) + (f"#{anchor}" if anchor else "")
+
+    return resolve
 
 
 def inline_markdown(source: str, link: LinkResolver = lambda url: url) -> Markup:

@@ -1,6 +1,9 @@
 /*
  * The learning path (home page) and the progress dashboard: each module's quiz as saved in
- * this browser, and on the dashboard the overall count and a reset that asks first.
+ * this browser, and on the dashboard the overall count and a reset that asks first; and the
+ * journey's summary beside them (partials/journey.html): the notebook's count, the final
+ * exam's best result, whether the certificate can be had. certificate.js reads the same rules
+ * here (window.courseProgress).
  *
  * The build renders the lists (overrides/partials/course.html); each row carries its quiz's
  * data-course-quiz, data-pass-mark, data-total and data-questions ("id:hash id:hash …"), so
@@ -33,7 +36,46 @@
     if (overall) overall.textContent = saving ? t("overall", { passed, total: items.length, done }) : t("noStorage");
     const resetBox = path.querySelector("[data-course-reset]");
     if (resetBox) resetBox.hidden = !saving;
+    all(document, "[data-journey]").forEach(box => mountJourney(box, data, items));
   }
+
+  // The questions in the notebook that this course still has (`items`: rows naming them).
+  function notebookCount(data, items) {
+    const known = new Set();
+    items.forEach(item => item.dataset.questions.split(" ").forEach(p => known.add(p.split(":")[0])));
+    return Object.keys(store.notebook(data)).filter(id => !known.size || known.has(id)).length;
+  }
+
+  // The final exam's best attempt, or null.
+  function examBest(data) {
+    return data.exams.reduce((best, a) => (!best || a.score > best.score ? a : best), null);
+  }
+
+  // Every module's quiz passed (each of `items`) and the exam passed.
+  function allPassed(data, items) {
+    const best = examBest(data);
+    return Boolean(items.length && best && best.passed) && items.every(item =>
+      stateOf(item, store.answersOf(data, item.dataset.courseQuiz)).kind === "passed");
+  }
+
+  function mountJourney(box, data, items) {
+    const count = notebookCount(data, items);
+    const badge = box.querySelector("[data-journey-notebook]");
+    badge.hidden = !count;
+    badge.textContent = t("journeyNotebook", { count });
+    const exam = box.querySelector("[data-journey-exam]");
+    if (exam) {
+      const best = examBest(data);
+      exam.textContent = !best ? t("journeyExamNone")
+        : t(best.passed ? "journeyExamPassed" : "journeyExamFailed", { score: best.score });
+    }
+    const certificate = box.querySelector("[data-journey-certificate]");
+    if (certificate) {
+      certificate.textContent = t(allPassed(data, items) ? "journeyCertReady" : "journeyCertLocked");
+    }
+  }
+
+  window.courseProgress = { stateOf, examBest, allPassed, notebookCount };
 
   // A row's quiz: new, started, or done and passed or failed (by quiz.js's pass rule).
   function stateOf(item, saved) {

@@ -56,11 +56,23 @@
     return { score, passed: score >= passMark };
   }
 
-  window.courseQuiz = { all, questionsOf, t, copy, element, result };
+  // FNV-1a, 32 bits, of a text's UTF-8 (a number): the final exam's answer hashes (which
+  // quiz/exam.py makes), the certificate's code and the transfer code's checksum.
+  function fnv1a(text) {
+    let value = 0x811c9dc5;
+    new TextEncoder().encode(text).forEach(byte => {
+      value = Math.imul(value ^ byte, 0x01000193) >>> 0;
+    });
+    return value;
+  }
+
+  window.courseQuiz = { all, questionsOf, t, copy, element, result, addControls, fnv1a };
 
   /* --- Feedback ------------------------------------------------------------------------ */
 
   const typeOf = q => TYPES[q.dataset.type];
+  // A notebook's questions (notebook.js) are retried one by one: no saved answer shown, no score.
+  const retrying = quiz => quiz.dataset.quizMode === "retry";
 
   function emit(quiz, name, detail) {
     quiz.dispatchEvent(new CustomEvent("quiz:" + name, { bubbles: true, detail }));
@@ -117,6 +129,7 @@
 
   // The result line; `checking`: a check has just happened (quiz:finished if it was the last).
   function summarize(quiz, checking) {
+    if (retrying(quiz)) return;
     const total = questionsOf(quiz).length;
     const checked = all(quiz, ".quiz__question--checked").length;
     const right = all(quiz, ".quiz__question--right").length;
@@ -164,18 +177,23 @@
   }
 
   // What only a script can use comes with the script, not in every page's markup: the check
-  // button and the feedback box (a live region, in place before anything is said in it), and
-  // an ordering question's move buttons.
-  function addControls(q) {
-    const controls = element("div", "quiz__controls");
-    const check = element("button", "md-button quiz__check", t("check"));
-    check.type = "button";
-    check.dataset.quizAction = "check";
-    controls.appendChild(check);
+  // button (not in the final exam, which is checked once, as a whole: exam.js) and the
+  // feedback box (a live region, in place before anything is said in it), and an ordering
+  // question's move buttons.
+  function addControls(q, checkable = true) {
     const feedback = element("div", "quiz__feedback");
     feedback.setAttribute("role", "status");
     feedback.setAttribute("aria-live", "polite");
-    q.querySelector(".quiz__answer").before(controls, feedback);
+    if (checkable) {
+      const controls = element("div", "quiz__controls");
+      const check = element("button", "md-button quiz__check", t("check"));
+      check.type = "button";
+      check.dataset.quizAction = "check";
+      controls.appendChild(check);
+      q.querySelector(".quiz__answer").before(controls, feedback);
+    } else {
+      q.appendChild(feedback);
+    }
     all(q, ".quiz__order-item").forEach(item => {
       const moves = element("span", "quiz__order-moves");
       const text = item.querySelector(".quiz__order-text").textContent;
@@ -192,8 +210,9 @@
 
   function mountQuiz(quiz) {
     quiz.setAttribute("data-quiz-ready", "");
-    quiz.querySelector(".quiz__stage-open").hidden = false;
-    const saved = store.answersOf(store.load(), quiz.dataset.quiz);
+    const stage = quiz.querySelector(".quiz__stage-open");
+    if (stage) stage.hidden = false;
+    const saved = retrying(quiz) ? {} : store.answersOf(store.load(), quiz.dataset.quiz);
     questionsOf(quiz).forEach(q => {
       addControls(q);
       q.querySelector(".quiz__answer").hidden = true;
