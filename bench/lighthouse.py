@@ -4,7 +4,7 @@ Builds the site, serves site/ on 127.0.0.1 under /service-course/ with gzip and 
 runs Lighthouse (npm package in bench/lighthouse/, driving Debian's Chromium) several times per
 page, and prints the median of the four category scores and of FCP, LCP, TBT, CLS and bytes per
 page, then where a module page's bytes go. Rerun with `./run bench-lighthouse [--runs N]
-[pages…]`, which also installs a Chinese font (Debian's fonts-noto-cjk, as Android has) when
+[--en] [pages…]` (--en: the English edition's pages, under en/), which also installs a Chinese font (Debian's fonts-noto-cjk, as Android has) when
 the machine has none: without one, laying out Chinese text costs several times what it costs
 on a phone, and the scores measure the machine's missing font rather than the course.
 """
@@ -85,14 +85,17 @@ class _Body:
 
 
 def build(out: Path, site_url: str) -> None:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    """Both editions, as `./run build` makes them: Chinese in out/, English in out/en/."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.update(SITE_URL=site_url, SITE_URL_EN=site_url + "en/")
+    for config, where in (("mkdocs.yml", out), ("mkdocs.en.yml", out / "en")):
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(where)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
 
 
 def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
@@ -112,6 +115,9 @@ def pages(site: Path) -> list[str]:
     found += sorted(f"modules/{p.name}/" for p in (site / "modules").iterdir() if p.is_dir())
     found += [
         "progress/",
+        "notebook/",
+        "exam/",
+        "certificate/",
         "glossary/",
         "sources/",
         "references/",
@@ -181,6 +187,7 @@ def where_the_bytes_go(report: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--en", action="store_true", help="the English edition's pages (en/)")
     parser.add_argument("pages", nargs="*", help="paths below the site, e.g. modules/membership/")
     args = parser.parse_args()
     if not (HERE / "node_modules" / ".bin" / "lighthouse").exists():
@@ -195,7 +202,10 @@ def main() -> None:
         server = serve(site, port)
         try:
             rows, module_report = {}, None
-            for path in args.pages or pages(site):
+            chosen = args.pages or (
+                ["en/" + p for p in pages(site / "en")] if args.en else pages(site)
+            )
+            for path in chosen:
                 runs = [lighthouse(url + path) for _ in range(args.runs)]
                 if path.startswith("modules/") and module_report is None:
                     module_report = runs[-1]

@@ -6,7 +6,8 @@
  *   the cached copy only when the network fails, and the offline page for a page never seen.
  * - Files with a content hash in their name (Material's bundle, the quiz client): cache
  *   first; a new build gives them new names.
- * - Nothing from another origin is ever handled or cached.
+ * - Nothing from another origin is ever handled or cached, nor another edition's pages inside
+ *   this scope (ELSEWHERE, e.g. "en/": the English edition has a worker of its own).
  * - VERSION is stamped by the build with a hash of the built site, so every publish installs
  *   a new worker at once (skipWaiting); the previous version's cache is kept, so pages saved
  *   under it still open offline with their own files, and older ones are deleted.
@@ -15,6 +16,7 @@
 
 const VERSION = "dev";
 const PRECACHE = [];
+const ELSEWHERE = [];
 const PREFIX = "course-";
 const CACHE = PREFIX + VERSION;
 const SCOPE = self.registration.scope;
@@ -44,6 +46,7 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;  // not ours
+  if (ELSEWHERE.some((folder) => request.url.startsWith(new URL(folder, SCOPE).href))) return;
   const url = new URL(request.url);
   event.respondWith(IMMUTABLE.test(url.pathname) ? cacheFirst(request) : networkFirst(request));
 });

@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from authoring.problems import Problem
-from course import glossary, offline, voice
+from course import editions, glossary, offline, voice
 from course import pages as course_pages
 from course.state import fail_on, log, state
 
@@ -36,9 +36,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Give every template `t`, the interface text in the build's language; check the glossary
     and turn its terms into tooltips and search words; check for jieba."""
     build = state(config)
+    shared = (config.extra or {}).get("shared_docs")
+    if shared:  # another language's edition: its pages, and the rest from docs/
+        own = Path(config.docs_dir)
+        fail_on(editions.untranslated_pages(build.root / shared, own), own.name + "/")
+        config.docs_dir = str(
+            editions.stage(build.root / shared, own, build.root / STAGED / own.name)
+        )
     _give_templates_strings(config, build)
-    entries = glossary.load_glossary(build.root / GLOSSARY, GLOSSARY, set(module_titles(config)))
-    fail_on([e for e in entries if isinstance(e, Problem)], GLOSSARY)
+    name = glossary_file(config)
+    entries = glossary.load_glossary(build.root / name, name, set(module_titles(config)))
+    fail_on([e for e in entries if isinstance(e, Problem)], name)
+    if language(config) != "zh":  # every Chinese term has its entry in this edition
+        chinese = glossary.load_glossary(
+            build.root / GLOSSARY, GLOSSARY, set(module_titles(config))
+        )
+        if not any(isinstance(e, Problem) for e in chinese):
+            fail_on(glossary.untranslated(chinese, entries, name), name)
     build.glossary = entries
     config.markdown_extensions.append(glossary.GlossaryExtension(entries))
     try:
@@ -64,9 +78,14 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     build = state(config)
     titles = module_titles(config)
     fail_on(course_pages.missing_lesson_plans(Path(config.docs_dir), titles), "docs/")
-    if (build.root / voice.WORDS.name).exists():
-        for hit in voice.check(voice.trainee_files(build.root), build.root):
+    words = voice.words_file(build.root, language(config))
+    if words.exists():
+        found = voice.check(
+            voice.trainee_files(build.root, language(config)), build.root, voice.load_words(words)
+        )
+        for hit in found:
             log.warning(str(hit))
+
     strings = build.strings(config)
     pages = course_pages.generated_pages(titles, strings)
     pages[GLOSSARY_PAGE] = glossary.glossary_markdown(build.glossary, titles, strings)
@@ -97,7 +116,8 @@ def on_page_context(
 @event_priority(-50)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Stamp the service worker with a hash of the built site and the files to keep offline."""
-    version = offline.stamp_service_worker(Path(config.site_dir))
+    inside = editions.editions_inside(config)
+    version = offline.stamp_service_worker(Path(config.site_dir), inside)
     log.debug(f"service worker version {version}")
 
 
@@ -114,6 +134,16 @@ def _give_templates_strings(config: MkDocsConfig, build) -> None:
         return env
 
     config.theme.get_env = get_env
+
+
+def language(config: MkDocsConfig) -> str:
+    return config.theme.get("language") or "zh"
+
+
+def glossary_file(config: MkDocsConfig) -> str:
+    """glossary.yml for the Chinese edition, glossary.<language>.yml for another."""
+    lang = language(config)
+    return GLOSSARY if lang == "zh" else f"glossary.{lang}.yml"
 
 
 def module_titles(config: MkDocsConfig) -> dict[str, str]:
@@ -136,5 +166,6 @@ def module_titles(config: MkDocsConfig) -> dict[str, str]:
 # --- Data -------------------------------------------------------------------------------------
 
 GLOSSARY = "glossary.yml"
+STAGED = ".cache/editions"  # another edition's docs as MkDocs reads them (editions.stage)
 GLOSSARY_PAGE = "glossary.md"
 SEARCH_WORDS = "search-words.txt"

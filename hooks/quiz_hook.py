@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 from authoring.problems import read_yaml
 from course.state import fail_on, log, state
 from quiz.exam import EXAM_FILE, load_exam
-from quiz.model import check_all, check_quiz
+from quiz.model import check_all, check_quiz, untranslated
 from quiz.placement import MARKER, place_quizzes, resolve_refs
 from quiz.render import page_links, render_quiz
 
@@ -43,6 +43,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     pages = [
         (f.src_uri, f.content_string) for f in files.documentation_pages() if not f.generated_by
     ]
+    lang = build.lang
+    if lang != "zh":  # an edition in another language: every text in it
+        problems += [p for loaded in build.quizzes.values() for p in untranslated(loaded, lang)]
     build.placements, placing = place_quizzes(pages, sources, QUIZ_DIR)
     fail_on(problems + placing, f"{QUIZ_DIR}/")
     build.files = files
@@ -66,11 +69,13 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         loaded = build.quizzes.get(match["slug"])
         if loaded is None:
             return ""
-        refs, problems = resolve_refs(loaded, page.toc, f"docs/{page.file.src_uri}")
+        lang = build.lang
+        docs = config.docs_dir.rstrip("/").rpartition("/")[2]
+        refs, problems = resolve_refs(loaded, page.toc, f"{docs}/{page.file.src_uri}", lang)
         build.refs.update(refs)
         build.problems += problems
         link = page_links(files, page.file.src_uri, page.file, log.warning)
-        return render_quiz(loaded, build.env(config), refs, link=link)
+        return render_quiz(loaded, build.env(config), refs, lang=lang, link=link)
 
     done = MARKER.sub(replace, html)
     return None if done == html else done

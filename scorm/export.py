@@ -297,8 +297,9 @@ NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 QUIZ = re.compile(r'<section\b(?=[^>]*\sclass="quiz")(?=[^>]*\sdata-pass-mark="\d+")[^>]*>')
 TITLE = re.compile(r"<title>([^<]*)</title>")
-# Links to the site's other pages, its own address and its web-app manifest: not the package's.
-PAGE_LINKS = re.compile(r'<link rel="(?:prev|next|canonical|manifest)"[^>]*>')
+# Links to the site's other pages, its own address, the other edition and its web-app manifest:
+# not the package's.
+PAGE_LINKS = re.compile(r'<link rel="(?:prev|next|canonical|manifest|alternate)"[^>]*>')
 CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 # Every address the page names, in the tag that names it (MkDocs quotes every attribute).
 URL_ATTRIBUTE = re.compile(

@@ -32,14 +32,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build(project: Path, site: Path, site_url: str | None = None, strict: bool = True):
+def build(
+    project: Path,
+    site: Path,
+    site_url: str | None = None,
+    strict: bool = True,
+    config: str = "mkdocs.yml",
+):
     """Run `mkdocs build` as a user would; return the finished process (output in .stdout)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)  # the build's address is the caller's, never the shell's
+    for name in ("SITE_URL", "SITE_URL_EN", "PUBLISHED_URL", "PUBLISHED_URL_EN"):
+        env.pop(name, None)  # the build's address is the caller's, never the shell's
     if site_url:
         env["SITE_URL"] = site_url
+        env["SITE_URL_EN"] = site_url + "en/"
     # Never -q: it silences warnings, and then --strict has nothing to count.
-    command = [*MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    command = [*MKDOCS, "build", "-f", str(project / config), "-d", str(site)]
     return subprocess.run(
         command + (["--strict"] if strict else []),
         cwd=project,
@@ -122,9 +130,13 @@ def site_port() -> int:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, site_port) -> Path:
-    """The real course, built once with `--strict` for the whole session."""
+    """The real course, both editions (the English one in en/), built once with `--strict`
+    for the whole session, as `./run build` does."""
     out = tmp_path_factory.mktemp("built") / "site"
-    result = build(ROOT, out, site_url=f"http://127.0.0.1:{site_port}{BASE_PATH}")
+    url = f"http://127.0.0.1:{site_port}{BASE_PATH}"
+    result = build(ROOT, out, site_url=url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = build(ROOT, out / "en", site_url=url, config="mkdocs.en.yml")
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -23,6 +23,9 @@ QUIZ = load_quiz(ROOT / "quizzes" / "four-p-to-four-c.yml").quiz
 # --- Driving a quiz as a trainee does --------------------------------------------------------
 
 
+MOVE_UP = re.compile(r"^(上移：|Move up: )")  # an ordering item's up button, in either edition
+
+
 def answer(page, question, right: bool) -> None:
     """Answer one question by tapping, rightly or wrongly, then tap 检查."""
     q = page.locator(f'[data-question="{question.id}"]')
@@ -40,7 +43,7 @@ def answer(page, question, right: bool) -> None:
             for target in range(len(question.items)):
                 item = q.locator(f'.quiz__order-item[data-key="{target}"]')
                 while item.evaluate("li => [...li.parentNode.children].indexOf(li)") > target:
-                    item.get_by_role("button", name="上移：", exact=False).tap()
+                    item.get_by_role("button", name=MOVE_UP).tap()
     elif isinstance(question, Matching):
         count = len(question.pairs)
         for left in range(count):
@@ -105,7 +108,7 @@ def test_back_link_goes_to_the_lesson_section(module):
     link = page.locator(f'[data-question="{question.id}"] .quiz__feedback .quiz__ref a')
     target = unquote(urlsplit(link.evaluate("a => a.href")).fragment)
     heading = page.locator(f'[id="{target}"]')
-    assert heading.inner_text().rstrip("¶").strip() == question.ref
+    assert heading.inner_text().rstrip("¶").strip() == question.ref["zh"]
     link.tap()
     page.wait_for_function(
         "id => { const top = document.getElementById(id).getBoundingClientRect().top;"

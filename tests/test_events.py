@@ -174,7 +174,7 @@ def test_glossary_problems_stop_the_build_at_on_config(project, caplog):
     with pytest.raises(PluginError):
         course_hook.on_config(config_for(project))
     assert (
-        "glossary.yml:4: [0].defintion: expected one of the keys term, aliases, en, "
+        "glossary.yml:4: [0].defintion: expected one of the keys term, aliases, en, zh, "
         "definition, module, found unknown key 'defintion' (did you mean 'definition'?)"
         in caplog.text
     )

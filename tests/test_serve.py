@@ -47,7 +47,9 @@ def edit(course: Path) -> None:
     """Change a question of one quiz and add a paragraph to another module's page."""
     quiz = course / "quizzes" / "four-p-to-four-c.yml"
     quiz.write_text(
-        quiz.read_text(encoding="utf-8").replace("    text: ", "    text: 改过的题目", 1),
+        quiz.read_text(encoding="utf-8").replace(
+            "    text:\n      zh: ", "    text:\n      zh: 改过的题目", 1
+        ),
         encoding="utf-8",
     )
     page = course / "docs" / "modules" / "membership.md"

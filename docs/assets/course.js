@@ -199,7 +199,32 @@
     });
   }
 
+  // The language switch in the header (Material's, from extra.alternate) leads to the same
+  // page in the other edition: both have the same pages under the same paths, so this page's
+  // path below this edition's root, put below the other's root, is the page there. A full
+  // load, not instant navigation: the other edition has its own scripts, strings and worker.
+  function alternateLinks() {
+    var config = document.getElementById("__config");
+    if (!config) return;
+    var root = new URL(JSON.parse(config.textContent).base + "/", location.href).href;
+    var here = location.href.split("#")[0].split("?")[0];
+    var rest = here.indexOf(root) === 0 ? here.slice(root.length) : "";
+    // (A SCORM package's page links nowhere: its links have no href.)
+    Array.prototype.forEach.call(document.querySelectorAll(".md-select__link[hreflang][href]"), function (link) {
+      if (!link.hasAttribute("data-course-root")) link.setAttribute("data-course-root", link.href);
+      link.href = new URL(rest, link.getAttribute("data-course-root")).href;
+    });
+  }
+  window.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".md-select__link[hreflang][href]");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    event.stopPropagation();
+    location.assign(link.href);
+  }, true);
+
   window.courseOnEveryPage = onEveryPage;
   onEveryPage(mount);
   onEveryPage(loadScripts);
+  onEveryPage(alternateLinks);
 })();

@@ -31,8 +31,9 @@ class Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
     term: Term
     aliases: list[Term] = []
-    en: str | None = None
-    definition: str = Field(min_length=1, max_length=120)
+    en: str | None = None  # the English name, in the Chinese glossary
+    zh: str | None = None  # the Chinese term, in another language's glossary
+    definition: str = Field(min_length=1, max_length=200)
     module: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -68,6 +69,21 @@ def load_glossary(path: Path, display: str, modules: set[str]) -> list[Entry] | 
     return sorted(set(problems)) or entries
 
 
+def untranslated(chinese: list[Entry], entries: list[Entry], display: str) -> list[Problem]:
+    """Every Chinese term another language's glossary has no entry for (by its `zh`)."""
+    have = {e.zh for e in entries}
+    return [
+        Problem(
+            display,
+            1,
+            "zh",
+            f"expected an entry whose zh is '{e.term}' (glossary.yml [{index}]), found none",
+        )
+        for index, e in enumerate(chinese)
+        if e.term not in have
+    ]
+
+
 def glossary_markdown(entries: list[Entry], titles: dict[str, str], strings: Strings) -> str:
     """The 术语表 page, grouped by the module that teaches each term, in `titles` order."""
     t = strings.text
@@ -80,6 +96,8 @@ def glossary_markdown(entries: list[Entry], titles: dict[str, str], strings: Str
         for entry in group:
             out.append(f"### {entry.term}\n\n{entry.definition}\n")
             extra = [f"{t('glossary.english')}{entry.en}"] if entry.en else []
+            if entry.zh:
+                extra.append(f"{t('glossary.chinese')}{entry.zh}")
             if entry.aliases:
                 extra.append(t("glossary.also") + t("glossary.list_separator").join(entry.aliases))
             if extra:

@@ -27,8 +27,9 @@ ON_DEMAND = [
 ]
 
 
-def stamp_service_worker(site: Path) -> str | None:
-    """Write site/sw.js's VERSION and PRECACHE; return the version (None: no worker here)."""
+def stamp_service_worker(site: Path, elsewhere: list[str] | None = None) -> str | None:
+    """Write site/sw.js's VERSION, PRECACHE and ELSEWHERE (folders inside the site another
+    edition's worker looks after, such as "en/"); return the version (None: no worker here)."""
     worker = site / "sw.js"
     if not worker.exists():
         return None
@@ -42,6 +43,9 @@ def stamp_service_worker(site: Path) -> str | None:
     precache += [path for path in ON_DEMAND if (site / path).exists()]
     source = source.replace('const VERSION = "dev";', f"const VERSION = {json.dumps(version)};", 1)
     source = source.replace("const PRECACHE = [];", f"const PRECACHE = {json.dumps(precache)};", 1)
+    source = source.replace(
+        "const ELSEWHERE = [];", f"const ELSEWHERE = {json.dumps(elsewhere or [])};", 1
+    )
     worker.write_text(source, encoding="utf-8")
     return version
 
@@ -51,7 +55,7 @@ def site_version(site: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = path.relative_to(site).as_posix()
-        if relative == "sw.js" or relative.startswith("sitemap.xml"):
+        if relative.endswith("sw.js") or "sitemap.xml" in relative:
             continue
         digest.update(relative.encode())
         digest.update(path.read_bytes())

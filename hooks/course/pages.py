@@ -107,7 +107,7 @@ def _modules(build: Any, page: Page) -> list[dict]:
                 "id": loaded.quiz.id,
                 "total": len(questions),
                 "pass_mark": loaded.quiz.pass_mark,
-                "questions": " ".join(f"{q.id}:{question_hash(q)}" for q in questions),
+                "questions": " ".join(f"{q.id}:{question_hash(q, build.lang)}" for q in questions),
             }
         entries.append(
             {
@@ -141,7 +141,7 @@ def _every_question(build: Any, page: Page, config: MkDocsConfig) -> list[dict]:
         uri = module["uri"]
         loaded = build.quizzes[module["quiz"]["id"]]
         link = page_links(build.files, uri, page.file, lambda message: None)
-        view = quiz_view(loaded, build.refs, link=link, t=build.strings(config).t)
+        view = quiz_view(loaded, build.refs, lang=build.lang, link=link, t=build.strings(config).t)
         for x in view["questions"]:
             x["ref_page"] = module["url"]
         out.append({**module, "id": loaded.quiz.id, "questions": view["questions"]})
@@ -187,7 +187,7 @@ def _answer_key(build: Any, page: Page, module: str, config: MkDocsConfig) -> di
     if loaded is None:
         return None
     module_url = _url(build, page, uri)
-    view = quiz_view(loaded, build.refs, t=build.strings(config).t)
+    view = quiz_view(loaded, build.refs, lang=build.lang, t=build.strings(config).t)
     view["module_url"] = module_url
     return view
 

@@ -33,6 +33,7 @@ class Build:
     """One build's state: the quizzes, where they are, their refs, the glossary, the nav."""
 
     root: Path
+    lang: str = "zh"  # the edition's language: theme.language
     quizzes: dict[str, LoadedQuiz] = field(default_factory=dict)
     placements: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -54,8 +55,7 @@ class Build:
     def strings(self, config: MkDocsConfig) -> Strings:
         """The interface text in the build's language (theme.language)."""
         if self._strings is None:
-            language = config.theme.get("language") or "zh"
-            self._strings = load_strings(self.root, language, _missing)
+            self._strings = load_strings(self.root, self.lang, _missing)
         return self._strings
 
 
@@ -63,7 +63,10 @@ def state(config: MkDocsConfig) -> Build:
     """This build's state, made on first use."""
     build = config.get(STATE)
     if build is None:
-        build = config[STATE] = Build(root=Path(config.config_file_path).parent)
+        build = config[STATE] = Build(
+            root=Path(config.config_file_path).parent,
+            lang=config.theme.get("language") or "zh",
+        )
     return build
 
 
@@ -82,7 +85,7 @@ def fail_on(problems: list[Problem], checked: str) -> None:
 
 
 def _missing(key: str) -> None:
-    log.warning(f"strings/: expected a string for '{key}', found none in any language")
+    log.warning(f"strings/: expected a string for '{key}' in the build's language, found none")
 
 
 STATE = "course_build"

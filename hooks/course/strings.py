@@ -44,6 +44,9 @@ class Strings:
         found = _lookup(self.table, key)
         if found is None:
             found = _lookup(self.fallback, key)
+            # Shown in Chinese in another language's edition: said, so that strict builds stop.
+            if found is not None and self.table is not self.fallback and self.missing:
+                self.missing(key)
         if isinstance(found, str):
             return found
         if self.missing is not None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 WORDS = ROOT / "voice-words.txt"
+SOURCES_HEADINGS = {"资料来源", "Sources"}  # a module page's sources section, per edition
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,9 @@ class Hit:
 
 
 def load_words(path: Path = WORDS) -> Words:
-    """The word list: one regular expression a line, `allow …` lines, `#` comments."""
+    """The word list: one regular expression a line, `allow …` lines, `#` comments. A list
+    for another language than Chinese (voice-words.en.txt) ignores case."""
+    flags = 0 if path.name == WORDS.name else re.IGNORECASE
     patterns, allowed = [], []
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
@@ -54,8 +57,8 @@ def load_words(path: Path = WORDS) -> Words:
         else:
             patterns.append(line)
     return Words(
-        re.compile("|".join(f"(?:{p})" for p in patterns)),
-        re.compile("|".join(f"(?:{a})" for a in allowed)) if allowed else None,
+        re.compile("|".join(f"(?:{p})" for p in patterns), flags),
+        re.compile("|".join(f"(?:{a})" for a in allowed), flags) if allowed else None,
     )
 
 
@@ -74,7 +77,7 @@ def markdown_lines(source: str) -> Iterator[tuple[int, str]]:
     in_sources = in_footnote = in_comment = False
     for number, line in enumerate(source.splitlines(), 1):
         if line.startswith("## "):
-            in_sources = line[3:].strip() == "资料来源"
+            in_sources = line[3:].strip() in SOURCES_HEADINGS
         if re.match(r"\[\^[^\]]+\]:", line):
             in_footnote = True
         elif in_footnote and line.strip() and not line.startswith((" ", "\t")):
@@ -101,16 +104,21 @@ def data_lines(source: str) -> Iterator[tuple[int, str]]:
         yield number, line
 
 
-def trainee_files(root: Path = ROOT) -> list[Path]:
-    """Every file whose text a trainee reads."""
-    docs = root / "docs"
+def trainee_files(root: Path = ROOT, language: str = "zh") -> list[Path]:
+    """Every file whose text a trainee reads, in the edition of `language`."""
+    docs = root / ("docs" if language == "zh" else f"docs-{language}")
     return [
         docs / "index.md",
         *sorted((docs / "modules").glob("*.md")),
         *sorted((root / "quizzes").glob("*.yml")),
-        root / "glossary.yml",
+        root / ("glossary.yml" if language == "zh" else f"glossary.{language}.yml"),
         *sorted((docs / "assets" / "diagrams").glob("*.svg")),
     ]
+
+
+def words_file(root: Path, language: str) -> Path:
+    """The word list of an edition: voice-words.txt (Chinese), voice-words.<language>.txt."""
+    return root / (WORDS.name if language == "zh" else f"voice-words.{language}.txt")
 
 
 def check(files: Iterable[Path], root: Path = ROOT, words: Words | None = None) -> list[Hit]:

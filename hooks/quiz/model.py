@@ -171,6 +171,33 @@ def question_hash(question: Any, lang: str = "zh") -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:12]
 
 
+def untranslated(loaded: LoadedQuiz, lang: str) -> list[Problem]:
+    """Every text of the quiz (title, questions, options, feedback, items, pairs, refs) that
+    has no `lang` version: an edition in `lang` shows none of them in Chinese."""
+    problems = []
+
+    def walk(value: Any, loc: tuple) -> None:
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                walk(getattr(value, name), (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*loc, index))
+        elif isinstance(value, dict) and "zh" in value and lang not in value:
+            problems.append(
+                Problem(
+                    loaded.path,
+                    loaded.line(*loc),
+                    key_path(loc),
+                    f"expected the text in zh and {lang} ({{zh: …, {lang}: …}}), "
+                    f"found only {', '.join(value)}",
+                )
+            )
+
+    walk(loaded.quiz, ())
+    return sorted(problems)
+
+
 # --- Helpers ----------------------------------------------------------------------------------
 
 

@@ -56,9 +56,10 @@ def place_quizzes(
 
 
 def resolve_refs(
-    loaded: LoadedQuiz, toc: Iterable[Any], page_path: str
+    loaded: LoadedQuiz, toc: Iterable[Any], page_path: str, lang: str = "zh"
 ) -> tuple[dict[str, Ref], list[Problem]]:
-    """Each question's `ref` as the heading it names (by text or anchor) on its page."""
+    """Each question's `ref` (in `lang`) as the heading it names (by text or anchor) on its
+    page."""
     headings = {}
     stack = list(toc)
     while stack:
@@ -69,7 +70,8 @@ def resolve_refs(
         stack.extend(item.children)
     refs, problems = {}, []
     for index, question in enumerate(loaded.quiz.questions):
-        ref = headings.get(question.ref.strip().lstrip("#").strip())
+        name = question.ref.get(lang) or question.ref["zh"]
+        ref = headings.get(name.strip().lstrip("#").strip())
         if ref:
             refs[question.id] = ref
             continue
@@ -78,8 +80,7 @@ def resolve_refs(
                 loaded.path,
                 loaded.line("questions", index, "ref"),
                 f"questions[{index}].ref",
-                f"expected a heading of {page_path} (its text or its anchor), "
-                f"found '{question.ref}'",
+                f"expected a heading of {page_path} (its text or its anchor), found '{name}'",
             )
         )
     return refs, problems

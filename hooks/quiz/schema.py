@@ -94,7 +94,10 @@ class QuestionBase(Strict):
     text: Text = Field(description="The question.")
     scenario: Text | None = Field(None, description="The situation, shown above the question.")
     explanation: Text = Field(description="Why the answer is right; shown after checking.")
-    ref: str = Field(min_length=1, description="The heading of the module page it checks.")
+    ref: Text = Field(
+        description="The heading of the module page it checks (its text or its anchor), "
+        "in each edition's language."
+    )
 
 
 class Pair(Strict):
