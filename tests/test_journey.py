@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from datetime import datetime
@@ -440,6 +441,12 @@ def test_progress_moves_to_a_new_phone_by_file_and_by_code(browser, trainee, bas
     assert (
         page.locator("[data-transfer-qr] svg title").text_content().startswith("转移进度的二维码")
     )
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    png = page.locator("[data-transfer-qr] svg").screenshot()
+    [decoded] = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    assert decoded.text == base_url + "progress/#transfer=" + code  # a phone's camera opens it
     axe_clean(page)
 
     for how in ("file", "code", "link"):

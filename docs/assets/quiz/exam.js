@@ -32,9 +32,12 @@
   const isRight = (q, answer) => Boolean(answer) &&
     answerHash(q.dataset.hash, q.dataset.question, canonical(q, answer)) === q.dataset.answerHash;
 
-  function decode(base64) {
-    return new TextDecoder().decode(Uint8Array.from(atob(base64), c => c.charCodeAt(0)));
-  }
+  // quiz/exam.py's encode_review undone: every character one code point back.
+  const decode = text => Array.from(text, c => {
+    const code = c.codePointAt(0);
+    const moved = (code >= 1 && code <= 0xd7ff) || (code >= 0xe001 && code <= 0xffff);
+    return moved ? String.fromCodePoint(code - 1) : c;
+  }).join("");
 
   function shuffled(list) {
     const copy = [...list];

@@ -253,7 +253,8 @@
     } catch (error) {
       figure.textContent = t("transferTooBig");
     }
-    panel.querySelector("textarea").focus();
+    figure.scrollIntoView({ block: "center" });  // the whole code in view, clear of the header
+    panel.querySelector("textarea").focus({ preventScroll: true });
   }
 
   function mount() {
