@@ -44,13 +44,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
             editions.stage(build.root / shared, own, build.root / STAGED / own.name)
         )
     _give_templates_strings(config, build)
-    name = glossary_file(config)
+    name = glossary.file_for(build.lang)
     entries = glossary.load_glossary(build.root / name, name, set(module_titles(config)))
     fail_on([e for e in entries if isinstance(e, Problem)], name)
-    if language(config) != "zh":  # every Chinese term has its entry in this edition
-        chinese = glossary.load_glossary(
-            build.root / GLOSSARY, GLOSSARY, set(module_titles(config))
-        )
+    if build.lang != "zh":  # every Chinese term has its entry in this edition
+        zh = glossary.file_for("zh")
+        chinese = glossary.load_glossary(build.root / zh, zh, set(module_titles(config)))
         if not any(isinstance(e, Problem) for e in chinese):
             fail_on(glossary.untranslated(chinese, entries, name), name)
     build.glossary = entries
@@ -78,14 +77,13 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     build = state(config)
     titles = module_titles(config)
     fail_on(course_pages.missing_lesson_plans(Path(config.docs_dir), titles), "docs/")
-    words = voice.words_file(build.root, language(config))
+    words = voice.words_file(build.root, build.lang)
     if words.exists():
         found = voice.check(
-            voice.trainee_files(build.root, language(config)), build.root, voice.load_words(words)
+            voice.trainee_files(build.root, build.lang), build.root, voice.load_words(words)
         )
         for hit in found:
             log.warning(str(hit))
-
     strings = build.strings(config)
     pages = course_pages.generated_pages(titles, strings)
     pages[GLOSSARY_PAGE] = glossary.glossary_markdown(build.glossary, titles, strings)
@@ -136,16 +134,6 @@ def _give_templates_strings(config: MkDocsConfig, build) -> None:
     config.theme.get_env = get_env
 
 
-def language(config: MkDocsConfig) -> str:
-    return config.theme.get("language") or "zh"
-
-
-def glossary_file(config: MkDocsConfig) -> str:
-    """glossary.yml for the Chinese edition, glossary.<language>.yml for another."""
-    lang = language(config)
-    return GLOSSARY if lang == "zh" else f"glossary.{lang}.yml"
-
-
 def module_titles(config: MkDocsConfig) -> dict[str, str]:
     """Module slug → title (its page's `# heading`), in the order of `nav:`."""
     titles = {}
@@ -165,7 +153,6 @@ def module_titles(config: MkDocsConfig) -> dict[str, str]:
 
 # --- Data -------------------------------------------------------------------------------------
 
-GLOSSARY = "glossary.yml"
 STAGED = ".cache/editions"  # another edition's docs as MkDocs reads them (editions.stage)
 GLOSSARY_PAGE = "glossary.md"
 SEARCH_WORDS = "search-words.txt"

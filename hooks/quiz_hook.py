@@ -8,6 +8,7 @@ Thin glue over the pure quiz engine: `quiz_model` (load and check), `quiz_placem
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
@@ -70,7 +71,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         if loaded is None:
             return ""
         lang = build.lang
-        docs = config.docs_dir.rstrip("/").rpartition("/")[2]
+        docs = Path(config.docs_dir).name  # docs, docs-en
         refs, problems = resolve_refs(loaded, page.toc, f"{docs}/{page.file.src_uri}", lang)
         build.refs.update(refs)
         build.problems += problems

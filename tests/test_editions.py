@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -232,6 +231,20 @@ def test_the_language_switch_keeps_the_trainee_on_the_same_page(phone, base_url,
 
 
 @pytest.mark.browser
+def test_the_switch_keeps_the_page_reached_by_instant_navigation(phone, base_url):
+    page = phone.new_page()
+    page.goto(base_url)
+    page.evaluate("document.querySelector('a[href$=\"modules/membership/\"]').click()")
+    page.wait_for_url(base_url + "modules/membership/")
+    page.locator(".md-header__option .md-select > button").hover()
+    page.locator(".md-select__link[hreflang=en]").click()
+    page.wait_for_url(base_url + "en/modules/membership/")
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].name").endswith(
+        "/en/modules/membership/"
+    )
+
+
+@pytest.mark.browser
 def test_an_english_quiz_checks_explains_and_keeps_its_own_progress(phone, base_url):
     quiz = QUIZZES["four-p-to-four-c"].quiz
     page = phone.new_page()
@@ -354,4 +367,3 @@ def test_the_english_module_titles_are_the_nav_s(site):
             r"^# (.+)$", (ROOT / "docs-en/modules" / f"{slug}.md").read_text("utf-8"), re.M
         )
         assert heading and heading[1].strip() in html.replace("&#39;", "'"), slug
-    assert Path(ROOT / "mkdocs.en.yml").exists()

@@ -35,7 +35,6 @@ def test_the_course_s_exam_file_draws_from_every_module():
 
 def test_a_module_may_draw_more_fewer_or_none():
     exam = check("""
-        title: 结业测验
         pass_mark: 75
         per_module: 2
         modules:
@@ -50,15 +49,14 @@ def test_a_module_may_draw_more_fewer_or_none():
 
 def test_every_problem_is_listed_with_its_line():
     assert messages("""
-        title: 结业测验
         pass_mark: 0
         per_module: 3
         modules:
           complaint-handlin: 2
         shuffle: true
     """) == [
-        "exam.yml:2: pass_mark: expected a whole number from 1 to 100, found the number 0",
-        "exam.yml:6: shuffle: expected one of the keys title, pass_mark, per_module, modules, "
+        "exam.yml:1: pass_mark: expected a whole number from 1 to 100, found the number 0",
+        "exam.yml:5: shuffle: expected one of the keys pass_mark, per_module, modules, "
         "found unknown key 'shuffle'",
     ]
 
@@ -66,7 +64,6 @@ def test_every_problem_is_listed_with_its_line():
 def test_unknown_modules_and_counts_past_a_quiz_are_problems():
     size = len(QUIZZES["membership"].quiz.questions)
     assert messages(f"""
-        title: 结业测验
         pass_mark: 80
         per_module: 3
         modules:
@@ -74,40 +71,38 @@ def test_unknown_modules_and_counts_past_a_quiz_are_problems():
           membership: {size + 1}
           satisfaction: -1
     """) == [
-        "exam.yml:5: modules.complaint-handlin: expected the id of a quiz in quizzes/ ("
+        "exam.yml:4: modules.complaint-handlin: expected the id of a quiz in quizzes/ ("
         + ", ".join(sorted(QUIZZES))
         + "), found 'complaint-handlin'",
-        f"exam.yml:6: modules.membership: expected at most {size} (the questions in "
+        f"exam.yml:5: modules.membership: expected at most {size} (the questions in "
         f"quizzes/membership.yml), found the number {size + 1}",
-        "exam.yml:7: modules.satisfaction: expected a count of 0 or more, found the number -1",
+        "exam.yml:6: modules.satisfaction: expected a count of 0 or more, found the number -1",
     ]
 
 
 def test_a_count_per_module_past_the_smallest_quiz_names_that_quiz():
     smallest = min(QUIZZES, key=lambda slug: len(QUIZZES[slug].quiz.questions))
     size = len(QUIZZES[smallest].quiz.questions)
-    found = messages(f"title: 结业测验\npass_mark: 80\nper_module: {size + 1}\n")
+    found = messages(f"pass_mark: 80\nper_module: {size + 1}\n")
     assert (
-        f"exam.yml:3: per_module: expected at most {size} (the questions in "
+        f"exam.yml:2: per_module: expected at most {size} (the questions in "
         f"quizzes/{smallest}.yml), found the number {size + 1}"
     ) in found
 
 
 def test_wrong_kinds_and_missing_keys():
     assert messages("""
-        title: ""
         pass_mark: "80"
         modules: [a, b]
     """) == [
+        "exam.yml:1: pass_mark: expected a whole number, found '80'",
         "exam.yml:1: per_module: expected the required key 'per_module', found none",
-        "exam.yml:1: title: expected text, found an empty string",
-        "exam.yml:2: pass_mark: expected a whole number, found '80'",
-        "exam.yml:3: modules: expected a mapping of keys, found a list of 2 items",
+        "exam.yml:2: modules: expected a mapping of keys, found a list of 2 items",
     ]
 
 
 def test_broken_yaml_is_a_problem_not_a_traceback():
-    [problem] = messages("title: [结业\npass_mark: 80\n")
+    [problem] = messages("pass_mark: [80\nper_module: 3\n")
     assert re.match(r"exam\.yml:\d+: ", problem), problem
 
 

@@ -576,3 +576,18 @@ def test_the_journey_s_pages_work_offline_after_the_first_visit(phone, trainee, 
         page.wait_for_selector("[data-transfer-qr] svg")
     finally:
         phone.set_offline(False)
+
+
+def test_the_journey_s_pages_come_alive_after_instant_navigation(trainee, base_url):
+    """Reached through Material's instant navigation (no new page load), each page still gets
+    its script, from the site's root and not from the page's own folder."""
+    page = trainee
+    page.goto(base_url)
+    path_ready(page)
+    page.locator(".journey a").first.click()  # 错题本, by instant navigation
+    page.wait_for_url(base_url + "notebook/")
+    page.wait_for_selector("[data-notebook-ready]", state="attached")
+    page.evaluate("document.querySelector('.md-nav__link[href$=\"/exam/\"]').click()")
+    page.wait_for_url(base_url + "exam/")
+    page.wait_for_selector("[data-exam-ready]", state="attached")
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1

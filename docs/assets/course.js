@@ -177,25 +177,34 @@
     }
   }
 
+  // The site's root, as an address. Material's __config names it relative to the page this
+  // script started on and is not replaced by instant navigation, so it is read once, now.
+  var config = document.getElementById("__config");
+  var siteRoot = config ? new URL(JSON.parse(config.textContent).base + "/", location.href) : null;
+
+  // A script from the site (`path` below its root), loaded once; a promise of its load. One that
+  // failed (offline, never kept) is tried again when next asked for.
+  var loading = {};
+  function load(path) {
+    loading[path] = loading[path] || new Promise(function (done, fail) {
+      var tag = document.createElement("script");
+      tag.src = new URL(path, siteRoot).href;
+      tag.onload = done;
+      tag.onerror = function () { delete loading[path]; fail(); };
+      document.head.appendChild(tag);
+    });
+    return loading[path];
+  }
+
   // Scripts only some pages need (the notebook, the final exam, the certificate, moving
   // progress to another phone): such a page names one with data-course-script="name", and
-  // assets/quiz/<name>.js is loaded once, the first time a page shown needs it. Each mounts
-  // itself through courseOnEveryPage (document$ replays the page it arrives on). The service
-  // worker keeps them for offline use (hooks/course/offline.py, ON_DEMAND).
-  var loaded = {};
+  // assets/quiz/<name>.js is loaded the first time a page shown needs it. Each mounts itself
+  // through courseOnEveryPage (document$ replays the page it arrives on). The service worker
+  // keeps them for offline use (hooks/course/offline.py, ON_DEMAND).
   function loadScripts() {
-    var config = document.getElementById("__config");
-    var needs = document.querySelectorAll("[data-course-script]");
-    if (!config || !needs.length) return;
-    var base = new URL(JSON.parse(config.textContent).base + "/", location.href);
-    Array.prototype.forEach.call(needs, function (node) {
-      var name = node.getAttribute("data-course-script");
-      if (loaded[name]) return;
-      loaded[name] = true;
-      var tag = document.createElement("script");
-      tag.src = new URL("assets/quiz/" + name + ".js", base).href;
-      tag.onerror = function () { loaded[name] = false; };
-      document.head.appendChild(tag);
+    if (!siteRoot) return;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-course-script]"), function (node) {
+      load("assets/quiz/" + node.getAttribute("data-course-script") + ".js").catch(function () {});
     });
   }
 
@@ -204,9 +213,8 @@
   // path below this edition's root, put below the other's root, is the page there. A full
   // load, not instant navigation: the other edition has its own scripts, strings and worker.
   function alternateLinks() {
-    var config = document.getElementById("__config");
-    if (!config) return;
-    var root = new URL(JSON.parse(config.textContent).base + "/", location.href).href;
+    if (!siteRoot) return;
+    var root = siteRoot.href;
     var here = location.href.split("#")[0].split("?")[0];
     var rest = here.indexOf(root) === 0 ? here.slice(root.length) : "";
     // (A SCORM package's page links nowhere: its links have no href.)
@@ -224,6 +232,7 @@
   }, true);
 
   window.courseOnEveryPage = onEveryPage;
+  window.courseLoad = load;
   onEveryPage(mount);
   onEveryPage(loadScripts);
   onEveryPage(alternateLinks);

@@ -37,6 +37,11 @@ class Entry(BaseModel):
     module: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
 
 
+def file_for(lang: str) -> str:
+    """glossary.yml for the Chinese edition, glossary.<language>.yml for another."""
+    return "glossary.yml" if lang == "zh" else f"glossary.{lang}.yml"
+
+
 def load_glossary(path: Path, display: str, modules: set[str]) -> list[Entry] | list[Problem]:
     """Check glossary.yml: its entries, or every problem (unknown module, repeated term …)."""
     source = read_yaml(path, display)

@@ -55,7 +55,7 @@ def site_version(site: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         relative = path.relative_to(site).as_posix()
-        if relative.endswith("sw.js") or "sitemap.xml" in relative:
+        if relative == "sw.js" or relative.startswith("sitemap.xml"):
             continue
         digest.update(relative.encode())
         digest.update(path.read_bytes())

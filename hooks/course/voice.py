@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from course import glossary
+
 ROOT = Path(__file__).resolve().parents[2]
 WORDS = ROOT / "voice-words.txt"
 SOURCES_HEADINGS = {"资料来源", "Sources"}  # a module page's sources section, per edition
@@ -111,7 +113,7 @@ def trainee_files(root: Path = ROOT, language: str = "zh") -> list[Path]:
         docs / "index.md",
         *sorted((docs / "modules").glob("*.md")),
         *sorted((root / "quizzes").glob("*.yml")),
-        root / ("glossary.yml" if language == "zh" else f"glossary.{language}.yml"),
+        root / glossary.file_for(language),
         *sorted((docs / "assets" / "diagrams").glob("*.svg")),
     ]
 

@@ -23,7 +23,7 @@ from pydantic import Field
 
 from authoring.problems import Problem, Source, read_yaml, validated
 from quiz.model import LoadedQuiz
-from quiz.schema import Slug, Strict, Text
+from quiz.schema import Slug, Strict
 
 EXAM_FILE = "exam.yml"
 
@@ -31,7 +31,6 @@ EXAM_FILE = "exam.yml"
 class ExamConfig(Strict):
     """`exam.yml`: what each attempt draws, and what it takes to pass."""
 
-    title: Text = Field(description="The exam's title.")
     pass_mark: int = Field(ge=1, le=100, description="Percent of questions right to pass.")
     per_module: int = Field(ge=1, le=50, description="Questions drawn from each module's quiz.")
     modules: dict[Slug, int] = Field(

@@ -59,12 +59,7 @@
   function show(box) {
     const data = store.load();
     const items = all(box, "[data-course-quiz]");
-    items.forEach(item => {
-      const state = progress.stateOf(item, store.answersOf(data, item.dataset.courseQuiz));
-      const line = item.querySelector("[data-course-state]");
-      line.textContent = state.text;
-      line.className = "course-path__state course-path__state--" + state.kind;
-    });
+    items.forEach(item => progress.showState(item, data));
     const best = progress.examBest(data);
     const passed = data.exams.filter(a => a.passed);
     const examLine = box.querySelector("[data-exam-state]");
@@ -165,6 +160,5 @@
     }
   });
 
-  window.courseCertificate = { certificateCode };
   window.courseOnEveryPage(mount);
 })();

@@ -40,8 +40,7 @@
   }
 
   function stateKey(entry) {
-    if (!entry) return "notebookOut";
-    if (entry.out) return "notebookOut";
+    if (!entry || entry.out) return "notebookOut";
     if (!entry.days || !entry.days.length) return "notebookNew";
     return entry.days.includes(store.dayOf(Date.now())) ? "notebookToday" : "notebookOneDay";
   }

@@ -25,12 +25,9 @@
     let passed = 0;
     let done = 0;
     items.forEach(item => {
-      const state = stateOf(item, store.answersOf(data, item.dataset.courseQuiz));
-      const line = item.querySelector("[data-course-state]");
+      const state = showState(item, data);
       if (state.kind === "passed") passed++;
       if (state.done) done++;
-      line.textContent = state.text;
-      line.className = "course-path__state course-path__state--" + state.kind;
     });
     const overall = path.querySelector("[data-course-overall]");
     if (overall) overall.textContent = saving ? t("overall", { passed, total: items.length, done }) : t("noStorage");
@@ -75,7 +72,15 @@
     }
   }
 
-  window.courseProgress = { stateOf, examBest, allPassed, notebookCount };
+
+  // A row's state line filled in from `data`; the state.
+  function showState(item, data) {
+    const state = stateOf(item, store.answersOf(data, item.dataset.courseQuiz));
+    const line = item.querySelector("[data-course-state]");
+    line.textContent = state.text;
+    line.className = "course-path__state course-path__state--" + state.kind;
+    return state;
+  }
 
   // A row's quiz: new, started, or done and passed or failed (by quiz.js's pass rule).
   function stateOf(item, saved) {
@@ -117,6 +122,7 @@
 
   // The store saves on these first (store.js is loaded before this file).
   const refresh = () => all(document, ".course-path[data-course-ready]").forEach(mountPath);
+  window.courseProgress = { showState, examBest, allPassed, refresh };
   document.addEventListener("quiz:checked", refresh);
   document.addEventListener("quiz:reset", refresh);
 

@@ -271,20 +271,11 @@
   });
 
   // Classroom mode is for the trainer's projector, not a trainee's phone: stage.js comes
-  // only when a stage is first opened (the service worker keeps it for offline use too).
-  // Material's base, as an address, while it still names the page this script started on.
-  const base = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/",
-    location.href);
-  let staging = null;
+  // only when a stage is first opened (course.js's loader; the service worker keeps it for
+  // offline use too).
   function openStage(quiz, opener) {
-    staging = staging || new Promise((done, fail) => {
-      const script = document.createElement("script");
-      script.src = new URL("assets/quiz/stage.js", base).href;
-      script.onload = done;
-      script.onerror = () => { staging = null; fail(); };
-      document.head.appendChild(script);
-    });
-    staging.then(() => window.courseStage.open(quiz, opener), () => {});
+    window.courseLoad("assets/quiz/stage.js").then(() => window.courseStage.open(quiz, opener),
+      () => {});
   }
 
   // The link back to the lesson scrolls to the lesson heading itself and moves focus there.

@@ -173,7 +173,7 @@
   }
 
   window.courseStore = {
-    VERSION, load, save, clear, answersOf, migrate, empty, isObject, note, notebook, dayOf,
+    VERSION, load, save, clear, answersOf, migrate, empty, isObject, notebook, dayOf,
   };
 
   // Saving. These run before the listeners of scripts loaded later (progress.js), so those

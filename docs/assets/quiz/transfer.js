@@ -202,8 +202,7 @@
     if (!store.save(local)) return say(box, "transferNoStorage");
     const changed = counts.answers + counts.notebook + counts.exams + counts.profile;
     say(box, changed ? "transferImported" : "transferNothingNew", counts);
-    // The dashboard and its summary show what is saved now.
-    document.dispatchEvent(new CustomEvent("quiz:reset", { detail: { quizId: "" } }));
+    window.courseProgress.refresh();  // the dashboard and its summary: what is saved now
   }
 
   function refuse(box, error) {
@@ -221,19 +220,8 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
-  let qrLoading = null;
-  function qrLibrary() {
-    const base = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/",
-      location.href);
-    qrLoading = qrLoading || new Promise((done, fail) => {
-      const script = document.createElement("script");
-      script.src = new URL("assets/vendor/qrcode-generator-2.0.4.js", base).href;
-      script.onload = () => done(window.qrcode);
-      script.onerror = () => { qrLoading = null; fail(); };
-      document.head.appendChild(script);
-    });
-    return qrLoading;
-  }
+  const qrLibrary = () =>
+    window.courseLoad("assets/vendor/qrcode-generator-2.0.4.js").then(() => window.qrcode);
 
   async function showCode(box) {
     const code = await encode(store.load());
@@ -300,6 +288,5 @@
     }).catch(error => refuse(box, error)).finally(() => { input.value = ""; });
   });
 
-  window.courseTransfer = { exportFile, readFile, merge, encode, decode };
   window.courseOnEveryPage(mount);
 })();
