@@ -4,7 +4,8 @@ Builds the site, serves site/ on 127.0.0.1 under /service-course/ with gzip and 
 runs Lighthouse (npm package in bench/lighthouse/, driving Debian's Chromium) several times per
 page, and prints the median of the four category scores and of FCP, LCP, TBT, CLS and bytes per
 page, then where a module page's bytes go. Rerun with `./run bench-lighthouse [--runs N]
-[--en] [pages…]` (--en: the English edition's pages, under en/), which also installs a Chinese font (Debian's fonts-noto-cjk, as Android has) when
+[--en] [--modules] [pages…]` (--en: the English edition's pages, under en/; --modules: the
+module pages only), which also installs a Chinese font (Debian's fonts-noto-cjk, as Android has) when
 the machine has none: without one, laying out Chinese text costs several times what it costs
 on a phone, and the scores measure the machine's missing font rather than the course.
 """
@@ -188,6 +189,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--en", action="store_true", help="the English edition's pages (en/)")
+    parser.add_argument("--modules", action="store_true", help="the module pages only")
     parser.add_argument("pages", nargs="*", help="paths below the site, e.g. modules/membership/")
     args = parser.parse_args()
     if not (HERE / "node_modules" / ".bin" / "lighthouse").exists():
@@ -202,12 +204,18 @@ def main() -> None:
         server = serve(site, port)
         try:
             rows, module_report = {}, None
-            chosen = args.pages or (
-                ["en/" + p for p in pages(site / "en")] if args.en else pages(site)
-            )
+            edition = "en/" if args.en else ""
+            chosen = args.pages or [
+                edition + p
+                for p in pages(site / edition)
+                if p.startswith("modules/") or not args.modules
+            ]
+            unknown = [p for p in chosen if not (site / p / "index.html").is_file()]
+            if unknown:
+                sys.exit(f"no such page in the built site: {', '.join(unknown)}")
             for path in chosen:
                 runs = [lighthouse(url + path) for _ in range(args.runs)]
-                if path.startswith("modules/") and module_report is None:
+                if "modules/" in path and module_report is None:
                     module_report = runs[-1]
                 summaries = [summarize(r) for r in runs]
                 row = {

@@ -106,7 +106,6 @@
   function mount() {
     all(document, "[data-certificate]:not([data-certificate-ready])").forEach(box => {
       box.setAttribute("data-certificate-ready", "");
-      box.querySelector("[data-certificate-needs-js]").hidden = true;
       show(box);
     });
   }
