@@ -15,18 +15,23 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from authoring.problems import Problem
-from course import editions, glossary, offline, voice
+from course import companions, editions, glossary, offline, voice
 from course import pages as course_pages
 from course.state import fail_on, log, state
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 # --- Events -----------------------------------------------------------------------------------
+
+# The one thing that outlives a build: under `mkdocs serve`, the other edition served beside
+# this one (companions.py).
+_companion: companions.Companion | None = None
 
 
 # Before other plugins' on_config: Material's search plugin and print-site make Jinja
@@ -52,6 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         chinese = glossary.load_glossary(build.root / zh, zh, set(module_titles(config)))
         if not any(isinstance(e, Problem) for e in chinese):
             fail_on(glossary.untranslated(chinese, entries, name), name)
+            fail_on(glossary.misnamed(chinese, build.root / zh, zh, entries, name), zh)
     build.glossary = entries
     config.markdown_extensions.append(glossary.GlossaryExtension(entries))
     try:
@@ -111,15 +117,50 @@ def on_page_context(
 
 # After every other on_post_build (the minifier's, the speed hook's joined stylesheets): the
 # worker's version is a hash of the files as they are finally written.
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Under `mkdocs serve`, take the other edition out of the served site while this one is
+    built: nothing of this build should read or stamp its files."""
+    if _companion is not None and _companion.inside:
+        folder = Path(config.site_dir) / _companion.inside
+        if folder.is_symlink():
+            folder.unlink()
+
+
 @event_priority(-50)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Stamp the service worker with a hash of the built site and the files to keep offline."""
+    """Stamp the service worker with a hash of the built site and the files to keep offline.
+    Under `mkdocs serve`, put the other edition back, and build it again if a file it is made
+    from changed."""
     inside = editions.editions_inside(config)
     version = offline.stamp_service_worker(Path(config.site_dir), inside)
     log.debug(f"service worker version {version}")
+    if _companion is not None:
+        _keep_companion(config, _companion)
+
+
+def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    """Serve the other edition beside this one, so the language switch leads to a page, and
+    watch every file either edition is made from."""
+    global _companion
+    root = state(config).root
+    _companion = companions.plan(config, root)
+    if _companion is None:
+        return server
+    companions.serve_beside(server, _companion)
+    for path in companions.watched(root):
+        server.watch(str(path))
+    _keep_companion(config, _companion)  # after the first build
+    return server
 
 
 # --- Helpers ----------------------------------------------------------------------------------
+
+
+def _keep_companion(config: MkDocsConfig, companion: companions.Companion) -> None:
+    """Link the other edition into the served site, and build it if its files changed."""
+    if companion.inside:
+        companions.link(Path(config.site_dir) / companion.inside, companion.out)
+    companion.want(companions.fingerprint(state(config).root))
 
 
 def _give_templates_strings(config: MkDocsConfig, build) -> None:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from types import SimpleNamespace
 
 import pytest
 
 from conftest import ROOT, path_ready, quiz_ready
-from course.editions import editions_inside, untranslated_pages
+from course import glossary
+from course.editions import editions_inside, stage, untranslated_pages
 from course.strings import Strings
 from quiz.model import load_quiz, parse_quiz, untranslated
 from quiz.render import quiz_view
@@ -154,6 +156,66 @@ def test_a_page_without_its_translation_is_named(tmp_path):
     ]
 
 
+def test_staging_keeps_every_file_in_place_while_another_build_stages(tmp_path):
+    """Two builds of the English edition at once (the tests' two processes) each stage its
+    docs; neither may see a file missing while the other does."""
+    for path in ("docs/index.md", "docs/assets/a.css", "docs/assets/b.svg", "docs-en/index.md"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(path, encoding="utf-8")
+    (tmp_path / "docs-en" / "assets").mkdir()
+    (tmp_path / "docs-en" / "assets" / "b.svg").write_text("English", encoding="utf-8")
+    staged = tmp_path / "staged"
+    (staged / "gone.md").parent.mkdir(parents=True)
+    (staged / "gone.md").symlink_to(tmp_path / "docs" / "index.md")
+    stage(tmp_path / "docs", tmp_path / "docs-en", staged)
+    expected = {"index.md": "docs-en/index.md", "assets/a.css": "docs/assets/a.css"}
+    expected["assets/b.svg"] = "English"
+    seen = {
+        p.relative_to(staged).as_posix(): p.read_text() for p in staged.rglob("*") if p.is_file()
+    }
+    assert seen == expected
+    stop = threading.Event()
+
+    def restage():
+        while not stop.is_set():
+            stage(tmp_path / "docs", tmp_path / "docs-en", staged)
+
+    other = threading.Thread(target=restage)
+    other.start()
+    try:
+        for _ in range(2000):
+            assert all((staged / name).read_text() == text for name, text in expected.items())
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_a_chinese_glossary_name_the_english_glossary_does_not_give_is_named(tmp_path):
+    chinese = tmp_path / "glossary.yml"
+    chinese.write_text(
+        "- term: 服务剧场模型\n  en: Service theatre model\n  definition: x\n  module: m\n"
+        "- term: 人性化服务\n  en: HUMANIZED service\n  definition: x\n  module: m\n"
+        "- term: PDCA\n  en: Plan, Do, Check, Act\n  definition: x\n  module: m\n",
+        encoding="utf-8",
+    )
+    english = tmp_path / "glossary.en.yml"
+    english.write_text(
+        "- term: service theater model\n  aliases: [service theater]\n  zh: 服务剧场模型\n"
+        "  definition: x\n  module: m\n"
+        "- term: humanized service\n  zh: 人性化服务\n  definition: x\n  module: m\n"
+        "- term: PDCA\n  zh: PDCA\n  definition: x\n  module: m\n",
+        encoding="utf-8",
+    )
+    zh = glossary.load_glossary(chinese, "glossary.yml", {"m"})
+    en = glossary.load_glossary(english, "glossary.en.yml", {"m"})
+    assert [
+        str(p) for p in glossary.misnamed(zh, chinese, "glossary.yml", en, "glossary.en.yml")
+    ] == [
+        "glossary.yml:2: [0].en: expected a name glossary.en.yml gives 服务剧场模型 "
+        "(service theater, service theater model), found 'Service theatre model'"
+    ]
+
+
 def test_an_interface_string_missing_in_english_is_reported_not_shown_in_chinese():
     missing: list[str] = []
     strings = Strings(
@@ -212,6 +274,12 @@ def test_english_pages_say_they_are_english_and_keep_no_chinese_interface(site):
 # --- In a browser ------------------------------------------------------------------------------
 
 
+def switch_language(page, lang: str) -> None:
+    """Choose `lang` in the header's language menu, as a trainee does."""
+    page.locator(".md-header__option .md-select > button").hover()
+    page.locator(f".md-select__link[hreflang={lang}]").click()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("start", ["modules/complaint-handling/", "progress/", ""])
 def test_the_language_switch_keeps_the_trainee_on_the_same_page(phone, base_url, start):
@@ -219,12 +287,10 @@ def test_the_language_switch_keeps_the_trainee_on_the_same_page(phone, base_url,
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(base_url + start)
-    page.locator(".md-header__option .md-select > button").hover()
-    page.locator(".md-select__link[hreflang=en]").click()
+    switch_language(page, "en")
     page.wait_for_url(base_url + "en/" + start)
     assert page.evaluate("document.documentElement.lang") == "en"
-    page.locator(".md-header__option .md-select > button").hover()
-    page.locator(".md-select__link[hreflang=zh]").click()
+    switch_language(page, "zh")
     page.wait_for_url(base_url + start)
     assert page.evaluate("document.documentElement.lang").startswith("zh")
     assert errors == []
@@ -236,8 +302,7 @@ def test_the_switch_keeps_the_page_reached_by_instant_navigation(phone, base_url
     page.goto(base_url)
     page.evaluate("document.querySelector('a[href$=\"modules/membership/\"]').click()")
     page.wait_for_url(base_url + "modules/membership/")
-    page.locator(".md-header__option .md-select > button").hover()
-    page.locator(".md-select__link[hreflang=en]").click()
+    switch_language(page, "en")
     page.wait_for_url(base_url + "en/modules/membership/")
     assert page.evaluate("performance.getEntriesByType('navigation')[0].name").endswith(
         "/en/modules/membership/"

@@ -4,6 +4,7 @@ the served page. How long that takes is measured in bench/serve_reload.py, not h
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import os
 import shutil
@@ -12,11 +13,14 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 from mkdocs.livereload import LiveReloadServer
 
 from conftest import BASE_PATH, MKDOCS, ROOT, free_port
 from speed import serve_cache
+from test_editions import switch_language
 from test_quiz_model import VALID
 
 # Builds the course at argv[1] into argv[2] as `mkdocs serve` does (one process, on_startup
@@ -177,3 +181,75 @@ def test_a_saved_quiz_shows_in_the_tab_mkdocs_serve_serves(project, phone):
     finally:
         serve.terminate()
         serve.wait(10)
+
+
+@contextlib.contextmanager
+def serving(tmp_path: Path, config: str):
+    """`mkdocs serve -f config` in a copy of the course, once it serves (after its first
+    build): its address and its log."""
+    course = copy_course(tmp_path / "course")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for variable in ("SITE_URL", "SITE_URL_EN"):
+        env.pop(variable, None)
+    port = free_port()
+    log = course / "serve.log"
+    serve = subprocess.Popen(
+        [*MKDOCS, "serve", "-f", config, "-a", f"127.0.0.1:{port}"],
+        cwd=course,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
+    try:
+        deadline = time.time() + 120
+        while "Serving on" not in log.read_text():
+            assert serve.poll() is None and time.time() < deadline, log.read_text()
+            time.sleep(0.1)
+        yield SimpleNamespace(base=f"http://127.0.0.1:{port}{BASE_PATH}", log=log, course=course)
+        assert "Traceback" not in log.read_text()
+    finally:
+        serve.terminate()
+        serve.wait(10)
+
+
+def wait_for_heading(tab, url: str, text: str, log: Path, seconds: float = 120) -> None:
+    """Load `url` until its page's heading has `text` (the other edition is built in the
+    background)."""
+    deadline = time.time() + seconds
+    while True:
+        response = tab.goto(url)
+        if response.ok and text in tab.locator("article h1").inner_text():
+            return
+        assert time.time() < deadline, log.read_text()
+        time.sleep(0.5)
+
+
+@pytest.mark.browser
+def test_serving_chinese_serves_english_beside_it_and_rebuilds_it(tmp_path, phone):
+    """Under `./run serve` the language switch leads to the English page, and a saved English
+    page shows there."""
+    with serving(tmp_path, "mkdocs.yml") as served:
+        tab = phone.new_page()
+        wait_for_heading(tab, served.base + "en/", "", served.log)  # built beside it
+        tab.goto(served.base + "modules/membership/")
+        switch_language(tab, "en")
+        tab.wait_for_url(served.base + "en/modules/membership/")
+        assert tab.evaluate("document.documentElement.lang") == "en"
+        assert tab.evaluate("fetch('../../sw.js').then(r => r.text())") == serve_cache.IDLE_WORKER
+        page = served.course / "docs-en" / "modules" / "membership.md"
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("\n# ", "\n# Saved: ", 1), encoding="utf-8")
+        wait_for_heading(tab, served.base + "en/modules/membership/", "Saved: ", served.log)
+
+
+@pytest.mark.browser
+def test_serving_english_serves_chinese_around_it(tmp_path, phone):
+    """Under `./run serve --en` the switch leads to the Chinese page."""
+    with serving(tmp_path, "mkdocs.en.yml") as served:
+        tab = phone.new_page()
+        assert tab.goto(served.base + "en/modules/membership/").ok  # served at once
+        wait_for_heading(tab, served.base + "modules/membership/", "会员", served.log)
+        tab.goto(served.base + "en/modules/membership/")
+        switch_language(tab, "zh")
+        tab.wait_for_url(served.base + "modules/membership/")
+        assert tab.evaluate("document.documentElement.lang").startswith("zh")

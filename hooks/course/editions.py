@@ -10,7 +10,7 @@ events here: the hooks call these.
 
 from __future__ import annotations
 
-import shutil
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,15 +38,26 @@ def untranslated_pages(shared: Path, docs: Path) -> list[Problem]:
 def stage(shared: Path, own: Path, staged: Path) -> Path:
     """The edition's docs as MkDocs reads them: a folder of links to each of its own files and
     to each file of `shared` it has no own version of, but no shared page. (A folder rather
-    than extra files added on the way: plugins such as the minifier read docs_dir directly.)"""
-    if staged.exists():
-        shutil.rmtree(staged)
+    than extra files added on the way: plugins such as the minifier read docs_dir directly.)
+    Brought up to date link by link, each swapped in whole, so two builds staging at once (the
+    tests' processes, a build beside `mkdocs serve`) never see a file missing."""
+    wanted: dict[Path, Path] = {}
     for folder, keep in ((own, lambda p: True), (shared, lambda p: p.suffix != ".md")):
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and keep(p)):
-            link = staged / path.relative_to(folder)
-            if not link.exists():
-                link.parent.mkdir(parents=True, exist_ok=True)
-                link.symlink_to(path.resolve())
+            wanted.setdefault(path.relative_to(folder), path.resolve())
+    if staged.exists():
+        for link in [p for p in staged.rglob("*") if p.is_symlink() or p.is_file()]:
+            if link.relative_to(staged) not in wanted:
+                link.unlink(missing_ok=True)
+    for relative, target in wanted.items():
+        link = staged / relative
+        if link.is_symlink() and Path(os.readlink(link)) == target:
+            continue
+        link.parent.mkdir(parents=True, exist_ok=True)
+        fresh = link.with_name(f".{link.name}.{os.getpid()}")
+        fresh.unlink(missing_ok=True)
+        fresh.symlink_to(target)
+        os.replace(fresh, link)
     return staged
 
 

@@ -89,6 +89,32 @@ def untranslated(chinese: list[Entry], entries: list[Entry], display: str) -> li
     ]
 
 
+def misnamed(
+    chinese: list[Entry], path: Path, display: str, entries: list[Entry], other: str
+) -> list[Problem]:
+    """Every Chinese entry (of glossary.yml at `path`) whose English name is not one the other
+    language's glossary (`other`) gives that term: its term or an alias, in any case. An acronym's (4P,
+    MAN) English name may spell it out instead."""
+    names: dict[str, set[str]] = {}
+    for e in entries:
+        names.setdefault(e.zh or "", set()).update(w.casefold() for w in (e.term, *e.aliases))
+    lines = read_yaml(path, display).lines
+    return [
+        Problem(
+            display,
+            lines.get((index, "en"), 1),
+            f"[{index}].en",
+            f"expected a name {other} gives {e.term} "
+            f"({', '.join(sorted(names[e.term]))}), found '{e.en}'",
+        )
+        for index, e in enumerate(chinese)
+        if e.en
+        and e.term in names
+        and not e.term.isascii()
+        and e.en.casefold() not in names[e.term]
+    ]
+
+
 def glossary_markdown(entries: list[Entry], titles: dict[str, str], strings: Strings) -> str:
     """The 术语表 page, grouped by the module that teaches each term, in `titles` order."""
     t = strings.text
