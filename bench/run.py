@@ -86,7 +86,7 @@ def copy_project(dest: Path, with_quizzes: bool = True) -> Path:
     """The course's sources copied to `dest` (not the venv, builds, caches or the Lighthouse
     bench's 176 MB of node_modules), with or without its quizzes."""
     ignore = shutil.ignore_patterns(
-        ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules"
+        ".venv", "site", ".git", ".cache", "__pycache__", ".pytest_cache", "node_modules"
     )
     shutil.copytree(ROOT, dest, ignore=ignore)
     if not with_quizzes:

@@ -65,7 +65,14 @@ def copy_course(to: Path) -> Path:
         ROOT,
         to,
         ignore=shutil.ignore_patterns(
-            ".venv", "site", ".git", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis"
+            ".venv",
+            "site",
+            ".git",
+            ".cache",
+            "node_modules",
+            "__pycache__",
+            ".pytest_cache",
+            ".hypothesis",
         ),
     )
     return to
@@ -123,11 +130,14 @@ def test_serve_looks_for_saved_files_often(tmp_path):
         builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path)
     )
     server.watch(str(tmp_path))
+    server.watch(str(tmp_path))  # twice, as MkDocs and a hook may (docs/)
     before = server.observer
     serve_cache.watch_often(server)
     assert server.observer is not before
     assert server.observer.timeout == server.build_delay == serve_cache.POLL_SECONDS < 0.5
     assert [emitter.watch.path for emitter in server.observer.emitters] == [str(tmp_path)]
+    server.unwatch(str(tmp_path))
+    assert len(server.observer.emitters) == 1  # still watched, for the other caller
     server.server_close()
 
 
@@ -227,7 +237,7 @@ def wait_for_heading(tab, url: str, text: str, log: Path, seconds: float = 120) 
 @pytest.mark.browser
 def test_serving_chinese_serves_english_beside_it_and_rebuilds_it(tmp_path, phone):
     """Under `./run serve` the language switch leads to the English page, and a saved English
-    page shows there."""
+    page shows there, as a saved Chinese one does (both folders are watched)."""
     with serving(tmp_path, "mkdocs.yml") as served:
         tab = phone.new_page()
         wait_for_heading(tab, served.base + "en/", "", served.log)  # built beside it
@@ -236,10 +246,11 @@ def test_serving_chinese_serves_english_beside_it_and_rebuilds_it(tmp_path, phon
         tab.wait_for_url(served.base + "en/modules/membership/")
         assert tab.evaluate("document.documentElement.lang") == "en"
         assert tab.evaluate("fetch('../../sw.js').then(r => r.text())") == serve_cache.IDLE_WORKER
-        page = served.course / "docs-en" / "modules" / "membership.md"
-        text = page.read_text(encoding="utf-8")
-        page.write_text(text.replace("\n# ", "\n# Saved: ", 1), encoding="utf-8")
-        wait_for_heading(tab, served.base + "en/modules/membership/", "Saved: ", served.log)
+        for docs, path, saved in (("docs-en", "en/", "Saved: "), ("docs", "", "保存后 ")):
+            page = served.course / docs / "modules" / "membership.md"
+            text = page.read_text(encoding="utf-8")
+            page.write_text(text.replace("\n# ", f"\n# {saved}", 1), encoding="utf-8")
+            wait_for_heading(tab, f"{served.base}{path}modules/membership/", saved, served.log)
 
 
 @pytest.mark.browser

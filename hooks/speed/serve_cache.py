@@ -200,12 +200,15 @@ def watch_often(server: LiveReloadServer) -> None:
     MkDocs' 0.5 s and 0.1 s were more than half of the wait."""
     from watchdog.observers.polling import PollingObserver
 
-    watched = list(getattr(server, "_watched_paths", {}))  # what MkDocs watched so far
+    # What was watched so far, and how many times (a path watched twice is unwatched twice).
+    watched = dict(getattr(server, "_watched_paths", {}))
     if not watched or server.observer.is_alive():
         return
-    for path in watched:
-        server.unwatch(path)
+    for path, times in watched.items():
+        for _ in range(times):
+            server.unwatch(path)
     server.observer = PollingObserver(timeout=POLL_SECONDS)
     server.build_delay = POLL_SECONDS
-    for path in watched:
-        server.watch(path)
+    for path, times in watched.items():
+        for _ in range(times):
+            server.watch(path)
