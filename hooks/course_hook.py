@@ -1,8 +1,9 @@
 """MkDocs events for the course's own pages: the glossary and its tooltips, the pages the
 build adds (dashboard, answer key, glossary, offline page), the `<!-- course: … -->` markers,
-the check of the course's voice, and the service worker that keeps it offline.
+the check of the course's voice, the service worker that keeps it offline, the other
+languages' editions (their pages staged, and under `mkdocs serve` the other one served beside).
 
-Thin glue over `glossary`, `course_pages`, `voice` and `offline`.
+Thin glue over `glossary`, `course_pages`, `voice`, `offline`, `editions` and `companions`.
 """
 
 from __future__ import annotations
@@ -115,8 +116,6 @@ def on_page_context(
     return None
 
 
-# After every other on_post_build (the minifier's, the speed hook's joined stylesheets): the
-# worker's version is a hash of the files as they are finally written.
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Under `mkdocs serve`, take the other edition out of the served site while this one is
     built: nothing of this build should read or stamp its files."""
@@ -126,6 +125,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
             folder.unlink()
 
 
+# After every other on_post_build (the minifier's, the speed hook's joined stylesheets): the
+# worker's version is a hash of the files as they are finally written.
 @event_priority(-50)
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Stamp the service worker with a hash of the built site and the files to keep offline.

@@ -59,7 +59,7 @@ window.courseStrings = {
   journeyExamPassed: "✓ Passed · best score {score}%",
   journeyExamFailed: "✗ Not passed · best score {score}%",
   journeyCertReady: "✓ Ready to claim",
-  journeyCertLocked: "Available once you have passed every module's self-check quiz and the final exam",
+  journeyCertLocked: "Unlocks once every quiz and the exam are passed",
 
   // The notebook (notebook.js)
   notebookCount: "Questions to review: {count}. Modules they come from: {modules}.",
