@@ -251,6 +251,14 @@ def test_serving_chinese_serves_english_beside_it_and_rebuilds_it(tmp_path, phon
             text = page.read_text(encoding="utf-8")
             page.write_text(text.replace("\n# ", f"\n# {saved}", 1), encoding="utf-8")
             wait_for_heading(tab, f"{served.base}{path}modules/membership/", saved, served.log)
+        # A Chinese page without its English yet: the English edition says why it did not
+        # build again, naming the file, and keeps what it last built.
+        (served.course / "docs" / "new.md").write_text("# 新的一页\n", encoding="utf-8")
+        deadline = time.time() + 120
+        while "docs-en/new.md:1: page: expected a translation" not in served.log.read_text():
+            assert time.time() < deadline, served.log.read_text()
+            time.sleep(0.2)
+        assert tab.goto(served.base + "en/modules/membership/").ok
 
 
 @pytest.mark.browser

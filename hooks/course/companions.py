@@ -12,9 +12,10 @@ state per process) into .cache/editions/serve/, and puts it where the published 
 The other edition is built in the background, so serving starts as soon as before; the switch
 leads to it a few seconds later. It is built again, also in the background, after any rebuild
 of the served edition when a file it is made from has changed since (the hook watches them
-all); its pages then show on the next reload. Its worker keeps nothing offline, as the served
-edition's does (speed/serve_cache.py), so no stale copy of it is ever shown. No MkDocs events
-here: course_hook.py calls these.
+all); its pages then show on the next reload. A build of it that fails (a Chinese page with
+no English yet) is logged with its errors, and what it last built stays served. Its worker
+keeps nothing offline, as the served edition's does (speed/serve_cache.py), so no stale copy
+of it is ever shown. No MkDocs events here: course_hook.py calls these.
 """
 
 from __future__ import annotations
@@ -117,10 +118,11 @@ class Companion:
             text=True,
         )
         if done.returncode != 0:
-            last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            lines = done.stderr.strip().splitlines() or ["no message"]
+            errors = [line for line in lines if line.startswith("ERROR")] or lines[-1:]
             log.warning(
-                f"the {self.lang} edition served beside this one did not build "
-                f"(`mkdocs build -f {self.config_file}` says why): {last}"
+                f"the {self.lang} edition served beside this one did not build; it shows "
+                f"as it last built (`mkdocs build -f {self.config_file}`):\n" + "\n".join(errors)
             )
             return False
         from speed.serve_cache import idle_service_worker
