@@ -352,6 +352,8 @@ def test_an_english_quiz_checks_explains_and_keeps_its_own_progress(phone, base_
         "exam/",
         "certificate/",
         "glossary/",
+        "trainer/",
+        "trainer/answer-key/",
     ],
 )
 def test_axe_finds_nothing_on_english_pages(phone, base_url, path):
