@@ -205,6 +205,21 @@ def path_ready(page) -> None:
     page.wait_for_selector(".course-path[data-course-ready]", state="attached")
 
 
+def away_and_back(page, slug: str, tap: bool = False) -> None:
+    """From module `slug` to the previous module and back, by Material's instant navigation
+    (the footer's links, clicked or tapped). It changes the address before it swaps the page
+    in, so each step waits for the page that arrived: the previous module's "next" link leads
+    back to `slug`."""
+    act = "tap" if tap else "click"
+    getattr(page.locator("a.md-footer__link--prev"), act)()
+    page.wait_for_function(
+        "slug => (document.querySelector('a.md-footer__link--next') || {}).href?.includes(slug)",
+        arg=f"/{slug}/",
+    )
+    getattr(page.locator("a.md-footer__link--next"), act)()
+    page.wait_for_url(lambda url: f"/{slug}/" in url)
+
+
 def quiz_ready(page, quiz_id: str = "") -> None:
     """Scroll to the page's quiz (or the quiz `quiz_id`, when instant navigation may still be
     swapping pages) as a trainee does, and wait for it to come alive: quiz.js mounts a quiz as

@@ -10,7 +10,15 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, free_port, open_quiz_page, path_ready, quiz_ready, serve
+from conftest import (
+    ROOT,
+    away_and_back,
+    free_port,
+    open_quiz_page,
+    path_ready,
+    quiz_ready,
+    serve,
+)
 from quiz.model import load_quiz
 from quiz.question_types import Matching, Multiple, Ordering, Single, TrueFalse
 
@@ -149,10 +157,7 @@ def test_options_are_shuffled_on_each_attempt(module):
 def test_instant_navigation_away_and_back_then_one_tap_is_one_check(module, base_url):
     page = module
     page.evaluate("window.__stayed = true")  # survives only if no full page load happens
-    page.locator("a.md-footer__link--prev").tap()  # to the previous module, and back
-    page.wait_for_url(lambda url: "four-p-to-four-c" not in url)
-    page.locator("a.md-footer__link--next").tap()
-    page.wait_for_url(lambda url: "four-p-to-four-c" in url)
+    away_and_back(page, QUIZ.id, tap=True)  # to the previous module, and back
     quiz_ready(page, QUIZ.id)
     assert page.evaluate("window.__stayed === true"), "navigation was a full reload"
     page.evaluate("""() => { window.__checks = 0;

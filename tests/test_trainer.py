@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, open_quiz_page, quiz_ready
+from conftest import ROOT, away_and_back, open_quiz_page, quiz_ready
 from quiz.model import load_quiz
 from test_browser import MODULE, QUIZ
 
@@ -97,9 +97,7 @@ def test_a_presenter_remote_drives_it_with_page_keys(projector):
 def test_classroom_mode_still_works_after_instant_navigation(projector):
     page = projector
     page.evaluate("window.__stayed = true")
-    page.locator("a.md-footer__link--prev").click()
-    page.wait_for_url(lambda url: "four-p-to-four-c" not in url)
-    page.locator("a.md-footer__link--next").click()
+    away_and_back(page, QUIZ.id)
     quiz_ready(page, QUIZ.id)
     assert page.evaluate("window.__stayed === true")
     _, stage = open_with_keyboard(page)
