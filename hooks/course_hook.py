@@ -50,11 +50,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
             editions.stage(build.root / shared, own, build.root / STAGED / own.name)
         )
     _give_templates_strings(config, build)
-    name = glossary.file_for(build.lang)
+    name = editions.for_language(glossary.GLOSSARY, build.lang)
     entries = glossary.load_glossary(build.root / name, name, set(module_titles(config)))
     fail_on([e for e in entries if isinstance(e, Problem)], name)
     if build.lang != "zh":  # every Chinese term has its entry in this edition
-        zh = glossary.file_for("zh")
+        zh = glossary.GLOSSARY
         chinese = glossary.load_glossary(build.root / zh, zh, set(module_titles(config)))
         if not any(isinstance(e, Problem) for e in chinese):
             fail_on(glossary.untranslated(chinese, entries, name), name)

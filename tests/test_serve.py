@@ -258,7 +258,7 @@ def test_serving_chinese_serves_english_beside_it_and_rebuilds_it(tmp_path, phon
         while "docs-en/new.md:1: page: expected a translation" not in served.log.read_text():
             assert time.time() < deadline, served.log.read_text()
             time.sleep(0.2)
-        assert tab.goto(served.base + "en/modules/membership/").ok
+        wait_for_heading(tab, served.base + "en/modules/membership/", "Saved: ", served.log, 0)
 
 
 @pytest.mark.browser

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from course.editions import for_language
 from course.state import log
 
 if TYPE_CHECKING:
@@ -42,11 +43,6 @@ if TYPE_CHECKING:
 INPUTS = ("docs", "docs-en", "quizzes", "hooks", "overrides", "strings")
 INPUT_FILES = ("*.yml", "*.txt")
 OUT = ".cache/editions/serve"
-
-
-def config_file_for(lang: str) -> str:
-    """mkdocs.yml for the Chinese edition, mkdocs.<language>.yml for another."""
-    return "mkdocs.yml" if lang == "zh" else f"mkdocs.{lang}.yml"
 
 
 def fingerprint(root: Path) -> str:
@@ -153,7 +149,7 @@ def plan(config: MkDocsConfig, root: Path) -> Companion | None:
     site_url = config.site_url or "/"
     for alternate in (config.extra or {}).get("alternate") or []:
         where, lang = str(alternate.get("link", "")), str(alternate.get("lang", ""))
-        config_file = config_file_for(lang)
+        config_file = for_language("mkdocs.yml", lang)
         if not (root / config_file).is_file():
             continue
         out = root / OUT / lang

@@ -20,6 +20,15 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
+def for_language(name: str, lang: str) -> str:
+    """A file of the Chinese edition (mkdocs.yml, glossary.yml, voice-words.txt) as another
+    edition names its own: mkdocs.en.yml, glossary.en.yml, voice-words.en.txt."""
+    if lang == "zh":
+        return name
+    stem, _, suffix = name.rpartition(".")
+    return f"{stem}.{lang}.{suffix}"
+
+
 def untranslated_pages(shared: Path, docs: Path) -> list[Problem]:
     """Every page of the Chinese docs/ that this edition's docs lacks."""
     return [

@@ -23,6 +23,7 @@ from authoring.problems import Problem, read_yaml, validated
 from course.strings import Strings
 
 Term = Annotated[str, Field(min_length=1, max_length=40)]
+GLOSSARY = "glossary.yml"  # the Chinese edition's; another's is glossary.<language>.yml
 
 
 class Entry(BaseModel):
@@ -35,11 +36,6 @@ class Entry(BaseModel):
     zh: str | None = None  # the Chinese term, in another language's glossary
     definition: str = Field(min_length=1, max_length=200)
     module: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-
-
-def file_for(lang: str) -> str:
-    """glossary.yml for the Chinese edition, glossary.<language>.yml for another."""
-    return "glossary.yml" if lang == "zh" else f"glossary.{lang}.yml"
 
 
 def load_glossary(path: Path, display: str, modules: set[str]) -> list[Entry] | list[Problem]:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from course import glossary
+from course import editions, glossary
 
 ROOT = Path(__file__).resolve().parents[2]
 WORDS = ROOT / "voice-words.txt"
@@ -113,14 +113,14 @@ def trainee_files(root: Path = ROOT, language: str = "zh") -> list[Path]:
         docs / "index.md",
         *sorted((docs / "modules").glob("*.md")),
         *sorted((root / "quizzes").glob("*.yml")),
-        root / glossary.file_for(language),
+        root / editions.for_language(glossary.GLOSSARY, language),
         *sorted((docs / "assets" / "diagrams").glob("*.svg")),
     ]
 
 
 def words_file(root: Path, language: str) -> Path:
     """The word list of an edition: voice-words.txt (Chinese), voice-words.<language>.txt."""
-    return root / (WORDS.name if language == "zh" else f"voice-words.{language}.txt")
+    return root / editions.for_language(WORDS.name, language)
 
 
 def check(files: Iterable[Path], root: Path = ROOT, words: Words | None = None) -> list[Hit]:
